@@ -1,0 +1,174 @@
+//! [`Document::validate`](crate::Document::validate): every invariant of the layers.
+
+use crate::document::Document;
+use crate::error::ValidationError;
+use crate::span::Span;
+
+pub(crate) fn validate(doc: &Document) -> Result<(), ValidationError> {
+    let text = doc.text();
+    check_layer(text, "section", doc.sections.iter().map(|s| s.span))?;
+    check_layer(text, "sentence", doc.sentences.iter().map(|s| s.span))?;
+    check_layer(text, "token", doc.tokens.iter().map(|t| t.span))?;
+
+    let mut next_token = 0u32;
+    for (i, sentence) in doc.sentences.iter().enumerate() {
+        let section = doc.sections.get(sentence.section as usize).ok_or(ValidationError::Dangling {
+            layer: "sentence",
+            index: i,
+            target: "section",
+            target_index: sentence.section as usize,
+        })?;
+        if !section.span.contains(sentence.span) {
+            return Err(ValidationError::Outside {
+                layer: "sentence",
+                index: i,
+                parent: "section",
+                parent_index: sentence.section as usize,
+            });
+        }
+        // Token ranges of consecutive sentences are consecutive and cover every token.
+        let tokens_ok = sentence.first_token == next_token
+            && sentence.first_token < sentence.end_token
+            && sentence.end_token as usize <= doc.tokens.len();
+        if !tokens_ok {
+            return Err(ValidationError::Dangling {
+                layer: "sentence",
+                index: i,
+                target: "token",
+                target_index: sentence.first_token as usize,
+            });
+        }
+        next_token = sentence.end_token;
+        let tokens = doc.sentence_tokens(sentence);
+        let mut at = sentence.span.start;
+        for token in tokens {
+            if token.span.start < at || !sentence.span.contains(token.span) {
+                return Err(ValidationError::Outside {
+                    layer: "token",
+                    index: (sentence.first_token as usize)
+                        + tokens.iter().position(|t| t == token).unwrap_or(0),
+                    parent: "sentence",
+                    parent_index: i,
+                });
+            }
+            check_gap(text, i, at, token.span.start)?;
+            at = token.span.end;
+        }
+        check_gap(text, i, at, sentence.span.end)?;
+        let (first, last) = (tokens[0].span, tokens[tokens.len() - 1].span);
+        if first.start != sentence.span.start || last.end != sentence.span.end {
+            return Err(ValidationError::Outside {
+                layer: "sentence",
+                index: i,
+                parent: "token",
+                parent_index: sentence.first_token as usize,
+            });
+        }
+    }
+    if next_token as usize != doc.tokens.len() {
+        return Err(ValidationError::Outside {
+            layer: "token",
+            index: next_token as usize,
+            parent: "sentence",
+            parent_index: doc.sentences.len(),
+        });
+    }
+    Ok(())
+}
+
+/// Spans valid, non-empty, sorted and non-overlapping.
+fn check_layer(
+    text: &str,
+    layer: &'static str,
+    spans: impl Iterator<Item = Span>,
+) -> Result<(), ValidationError> {
+    let mut prev_end = 0u32;
+    for (index, span) in spans.enumerate() {
+        Span::checked(text, span.start as usize, span.end as usize)
+            .map_err(|source| ValidationError::BadSpan { layer, index, source })?;
+        if span.is_empty() {
+            return Err(ValidationError::Empty { layer, index });
+        }
+        if span.start < prev_end {
+            return Err(ValidationError::Unordered { layer, index });
+        }
+        prev_end = span.end;
+    }
+    Ok(())
+}
+
+fn check_gap(text: &str, sentence: usize, from: u32, to: u32) -> Result<(), ValidationError> {
+    let gap = &text[from as usize..to as usize];
+    match gap.char_indices().find(|(_, c)| !c.is_whitespace()) {
+        None => Ok(()),
+        Some((offset, _)) => {
+            let at = from as usize + offset;
+            let mut end = (at + 20).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            Err(ValidationError::LostText { sentence, at, gap: text[at..end].to_string() })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::*;
+    use crate::error::ValidationError;
+    use crate::span::Span;
+
+    fn doc(text: &str) -> Document {
+        let source = Source { path: None, url: None, format: Format::Text };
+        Document::new("t", source, Meta::default(), text)
+    }
+
+    fn annotated() -> Document {
+        // "Rain fell. It ended."
+        let mut d = doc("Rain fell. It ended.");
+        d.sections.push(Section { kind: SectionKind::Paragraph, span: Span::new(0, 20) });
+        for (s, e, k) in [(0, 4, TokenKind::Word), (5, 9, TokenKind::Word), (9, 10, TokenKind::Punct)]
+        {
+            d.tokens.push(Token { span: Span::new(s, e), kind: k });
+        }
+        for (s, e, k) in [(11, 13, TokenKind::Word), (14, 19, TokenKind::Word), (19, 20, TokenKind::Punct)]
+        {
+            d.tokens.push(Token { span: Span::new(s, e), kind: k });
+        }
+        d.sentences.push(Sentence { span: Span::new(0, 10), section: 0, first_token: 0, end_token: 3 });
+        d.sentences.push(Sentence { span: Span::new(11, 20), section: 0, first_token: 3, end_token: 6 });
+        d
+    }
+
+    #[test]
+    fn a_well_formed_document_validates() {
+        annotated().validate().unwrap();
+    }
+
+    #[test]
+    fn each_broken_invariant_is_reported() {
+        let mut d = annotated();
+        d.tokens[1].span = Span::new(6, 9); // drops the "f" of "fell"
+        assert!(matches!(d.validate(), Err(ValidationError::LostText { .. })));
+
+        let mut d = annotated();
+        d.sentences[1].section = 7;
+        assert!(matches!(d.validate(), Err(ValidationError::Dangling { .. })));
+
+        let mut d = annotated();
+        d.sections[0].span = Span::new(0, 12);
+        assert!(matches!(d.validate(), Err(ValidationError::Outside { .. })));
+
+        let mut d = annotated();
+        d.sentences.swap(0, 1);
+        assert!(matches!(d.validate(), Err(ValidationError::Unordered { .. })));
+
+        let mut d = annotated();
+        d.sections[0].span = Span::new(0, 99);
+        assert!(matches!(d.validate(), Err(ValidationError::BadSpan { .. })));
+
+        let mut d = annotated();
+        d.sentences.pop();
+        assert!(matches!(d.validate(), Err(ValidationError::Outside { .. })));
+    }
+}

@@ -1,0 +1,182 @@
+//! The cue lists of the layout stage, loaded from `data/layout/` into matchers once.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use newsgraph_lexicon::{embedded, Lexicon, LexiconError};
+
+/// How a boilerplate pattern matches a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BoilerHow {
+    Line,
+    Prefix,
+    Contains,
+    End,
+}
+
+/// What a caption cue says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CaptionCue {
+    Credit,
+    Position,
+    Verb,
+    Report,
+}
+
+/// The boilerplate patterns.
+#[derive(Debug, Clone)]
+pub(crate) struct Boilerplate {
+    whole: Vec<(&'static str, BoilerHow)>,
+    contains: AhoCorasick,
+}
+
+/// Lines longer than this are never page furniture.
+const MAX_BOILER_LEN: usize = 300;
+
+impl Boilerplate {
+    pub(crate) fn embedded() -> Result<Self, LexiconError> {
+        let lex = Lexicon::parse(&embedded::BOILERPLATE)?;
+        let mut whole = Vec::new();
+        let mut contains = Vec::new();
+        for row in lex.rows() {
+            let how = match row.fields.get(1).copied() {
+                Some("line") => BoilerHow::Line,
+                Some("prefix") => BoilerHow::Prefix,
+                Some("contains") => BoilerHow::Contains,
+                Some("end") => BoilerHow::End,
+                other => {
+                    return Err(row.error(
+                        lex.file(),
+                        format!("unknown match {other:?}: use line, prefix, contains or end"),
+                    ))
+                }
+            };
+            if how == BoilerHow::Contains {
+                contains.push(row.fields[0]);
+            } else {
+                whole.push((row.fields[0], how));
+            }
+        }
+        let contains = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&contains)
+            .map_err(|e| LexiconError::BadValue {
+                file: lex.file(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        Ok(Boilerplate { whole, contains })
+    }
+
+    /// `Some(true)` for an end-of-story marker, `Some(false)` for other furniture.
+    pub(crate) fn classify(&self, line: &str) -> Option<bool> {
+        if line.len() > MAX_BOILER_LEN {
+            return None;
+        }
+        let bare = line.trim_end_matches([':', ' ', '.']);
+        for &(pattern, how) in &self.whole {
+            let hit = match how {
+                BoilerHow::Line | BoilerHow::End => bare.eq_ignore_ascii_case(pattern),
+                BoilerHow::Prefix => starts_with_ignore_case(line, pattern),
+                BoilerHow::Contains => false,
+            };
+            if hit {
+                return Some(how == BoilerHow::End);
+            }
+        }
+        self.contains.is_match(line).then_some(false)
+    }
+}
+
+/// ASCII case-insensitive `starts_with`; also true when the pattern ends with a letter and the
+/// line continues with a non-letter only (so `share` does not match `shared`).
+pub(crate) fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
+    let (l, p) = (line.as_bytes(), prefix.as_bytes());
+    if l.len() < p.len() || !l[..p.len()].eq_ignore_ascii_case(p) {
+        return false;
+    }
+    let word_prefix = p.last().is_some_and(|b| b.is_ascii_alphanumeric());
+    !(word_prefix && l.get(p.len()).is_some_and(|b| b.is_ascii_alphanumeric()))
+}
+
+/// The caption cue matcher.
+#[derive(Debug, Clone)]
+pub(crate) struct CaptionCues {
+    matcher: AhoCorasick,
+    kinds: Vec<CaptionCue>,
+}
+
+/// The cues found in one line.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct CueCounts {
+    pub credit: bool,
+    pub position: bool,
+    pub verb: bool,
+    pub report: bool,
+}
+
+impl CaptionCues {
+    pub(crate) fn embedded() -> Result<Self, LexiconError> {
+        let lex = Lexicon::parse(&embedded::CAPTION_CUES)?;
+        let mut patterns = Vec::new();
+        let mut kinds = Vec::new();
+        for row in lex.rows() {
+            let kind = match row.fields.get(1).copied() {
+                Some("credit") => CaptionCue::Credit,
+                Some("position") => CaptionCue::Position,
+                Some("verb") => CaptionCue::Verb,
+                Some("report") => CaptionCue::Report,
+                other => {
+                    return Err(row.error(
+                        lex.file(),
+                        format!("unknown cue {other:?}: use credit, position, verb or report"),
+                    ))
+                }
+            };
+            patterns.push(row.fields[0]);
+            kinds.push(kind);
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| LexiconError::BadValue {
+                file: lex.file(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        Ok(CaptionCues { matcher, kinds })
+    }
+
+    /// The cues in `line`. Word cues count only as whole words.
+    pub(crate) fn find(&self, line: &str) -> CueCounts {
+        let bytes = line.as_bytes();
+        let mut counts = CueCounts::default();
+        for m in self.matcher.find_iter(line) {
+            let kind = self.kinds[m.pattern().as_usize()];
+            let word_like = matches!(kind, CaptionCue::Verb | CaptionCue::Report)
+                || bytes[m.start()].is_ascii_alphabetic();
+            if word_like {
+                let before = m.start().checked_sub(1).map(|i| bytes[i]);
+                let after = bytes.get(m.end()).copied();
+                let is_word_char = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+                if is_word_char(before) || is_word_char(after) {
+                    continue;
+                }
+            }
+            match kind {
+                CaptionCue::Credit => counts.credit = true,
+                CaptionCue::Position => counts.position = true,
+                CaptionCue::Verb => counts.verb = true,
+                CaptionCue::Report => counts.report = true,
+            }
+        }
+        counts
+    }
+}
+
+/// News agencies by their dateline name.
+pub(crate) fn agencies() -> Result<HashMap<&'static str, &'static str>, LexiconError> {
+    let lex = Lexicon::parse(&embedded::AGENCIES)?;
+    Ok(lex.rows().map(|r| (r.fields[0], r.fields[1])).collect())
+}

@@ -1,0 +1,85 @@
+//! Lines of a raw article and their shape.
+
+use newsgraph_doc::Span;
+
+/// A non-blank line, trimmed of surrounding whitespace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Line {
+    pub span: Span,
+    /// A blank line (or the start of the text) comes before it.
+    pub blank_before: bool,
+}
+
+/// The non-blank lines of `text`, in one pass.
+pub(crate) fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(text.len() / 120 + 1);
+    let mut blank_before = true;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        if start > text.len() {
+            break;
+        }
+        let raw = &text[start..end];
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            blank_before = true;
+        } else {
+            let s = start + (raw.len() - raw.trim_start().len());
+            lines.push(Line { span: Span::new(s, s + trimmed.len()), blank_before });
+            blank_before = false;
+        }
+        start = end + 1;
+    }
+    lines
+}
+
+/// Number of whitespace-separated words.
+pub(crate) fn word_count(t: &str) -> usize {
+    t.split_whitespace().count()
+}
+
+/// True when a line ends like a finished sentence: `.`, `!`, `?`, `…`, or a closing quote or
+/// bracket.
+pub(crate) fn ends_with_terminal(t: &str) -> bool {
+    t.ends_with(['.', '!', '?', '\'', '"', ')', '\u{2019}', '\u{201D}', '\u{2026}', ':', ';'])
+}
+
+/// True when body paragraphs follow each other without blank lines, as in many scraped pages:
+/// then a line standing alone between blank lines is a sign of a caption.
+pub(crate) fn is_dense(lines: &[Line]) -> bool {
+    if lines.len() < 4 {
+        return false;
+    }
+    let adjacent = lines[1..].iter().filter(|l| !l.blank_before).count();
+    adjacent * 100 >= (lines.len() - 1) * 35
+}
+
+/// True when the text is hard-wrapped: most lines are 40 to 80 columns, none is very long, and
+/// most lines followed by another line break off mid-sentence.
+pub(crate) fn is_hard_wrapped(text: &str, lines: &[Line]) -> bool {
+    if lines.len() < 6 {
+        return false;
+    }
+    let (mut in_band, mut adjacent, mut broken) = (0, 0, 0);
+    for (i, l) in lines.iter().enumerate() {
+        let t = &text[l.span];
+        let chars = t.chars().count();
+        if chars > 100 {
+            return false;
+        }
+        if (40..=80).contains(&chars) {
+            in_band += 1;
+        }
+        if lines.get(i + 1).is_some_and(|n| !n.blank_before) {
+            adjacent += 1;
+            broken += usize::from(!ends_with_terminal(t));
+        }
+    }
+    in_band * 100 >= lines.len() * 60 && adjacent > 0 && broken * 100 >= adjacent * 50
+}
+
+/// True when `next` carries on the sentence `prev` left unfinished: `prev` ends without
+/// punctuation and `next` starts in lowercase.
+pub(crate) fn continues_sentence(prev: &str, next: &str) -> bool {
+    !ends_with_terminal(prev) && next.chars().next().is_some_and(char::is_lowercase)
+}

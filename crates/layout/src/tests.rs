@@ -1,0 +1,140 @@
+use newsgraph_doc::{Document, Format, Meta, SectionKind, Source, Stage};
+
+use super::*;
+
+fn layout(text: &str) -> Vec<(SectionKind, String)> {
+    let source = Source { path: None, url: None, format: Format::Text };
+    let mut doc = Document::new("t", source, Meta::default(), text);
+    LayoutAnalyzer::new().unwrap().annotate(&mut doc).unwrap();
+    doc.validate().unwrap();
+    doc.sections.iter().map(|s| (s.kind, doc.span_text(s.span).to_string())).collect()
+}
+
+fn kinds(text: &str) -> Vec<SectionKind> {
+    layout(text).into_iter().map(|(k, _)| k).collect()
+}
+
+use SectionKind::*;
+
+#[test]
+fn labelled_captions_between_blank_lines_in_dense_body() {
+    let text = "Port strike spreads: Dockers walk out across the coast\n\
+        Dock workers walked out at four ports on Monday.\n\
+        The union said talks had failed.\n\
+        Managers said they would meet again.\n\
+        \n\
+        Picket line: Workers hold banners outside the main gate in Santos\n\
+        \n\
+        Who pays? A trader looks at empty cranes at the container terminal\n\
+        Shipping firms said losses could reach millions.\n\
+        The minister said: 'We will not give in.'\n";
+    assert_eq!(
+        kinds(text),
+        [Headline, Paragraph, Paragraph, Paragraph, Caption, Caption, Paragraph, Paragraph]
+    );
+}
+
+#[test]
+fn credit_lines_are_captions_even_in_blank_separated_text() {
+    let text = "Food bank demand soars\n\nVolunteers packed 900 parcels last week.\n\n\
+        A volunteer sorts tins at the depot on Tuesday. (Photo: Ann Lee/The Courier)\n\n\
+        The charity said demand had doubled since spring.\n";
+    assert_eq!(kinds(text), [Headline, Paragraph, Caption, Paragraph]);
+}
+
+#[test]
+fn blank_separated_body_with_label_like_questions_stays_body() {
+    let text = "Why rates matter\n\nThe bank raised its rate again on Thursday.\n\n\
+        Why does it matter? Higher rates make mortgages dearer for millions of families.\n\n\
+        Economists said more rises were likely.\n";
+    assert_eq!(kinds(text), [Headline, Paragraph, Paragraph, Paragraph]);
+}
+
+#[test]
+fn top_matter_bullets_bylines_and_dateline() {
+    let text = "Quake hits coastal city\n- At least 12 dead\n- Hundreds of homes damaged\n\
+        By JANE DOE and Li Wei\nPublished: 10:02 GMT, 3 May 2021\n\n\
+        MANILA, May 3 (Reuters) - A strong earthquake struck on Monday.\nMore follows.\n";
+    let got = layout(text);
+    let k: Vec<SectionKind> = got.iter().map(|(k, _)| *k).collect();
+    assert_eq!(k, [Headline, Highlight, Highlight, Byline, Byline, Dateline, Paragraph, Paragraph]);
+    assert_eq!(got[5].1, "MANILA, May 3 (Reuters) -");
+    assert_eq!(got[6].1, "A strong earthquake struck on Monday.");
+}
+
+#[test]
+fn metadata_from_byline_and_dateline() {
+    let source = Source { path: None, url: None, format: Format::Text };
+    let text = "Court halts mine\nBy JANE DOE and Li Wei, Reuters\n\nKYIV, Ukraine (AP) — The court ruled.\n";
+    let mut doc = Document::new("t", source, Meta::default(), text);
+    LayoutAnalyzer::new().unwrap().annotate(&mut doc).unwrap();
+    assert_eq!(doc.meta.authors, ["Jane Doe", "Li Wei"]);
+    assert_eq!(doc.meta.outlet.as_deref(), Some("Associated Press"));
+    assert_eq!(doc.meta.title.as_deref(), Some("Court halts mine"));
+}
+
+#[test]
+fn standfirst_before_byline_is_a_highlight() {
+    let text = "Ministers split over farm subsidies\nA row over support payments threatens the budget\n\
+        By Sam Green\n\nThe cabinet met on Tuesday.\n";
+    assert_eq!(kinds(text), [Headline, Highlight, Byline, Paragraph]);
+}
+
+#[test]
+fn boilerplate_lines_end_markers_and_comment_teasers() {
+    let text = "Bridge reopens\nThe bridge reopened on Friday.\nAdvertisement\nTraffic was light.\n\
+        Read more: Bridge closure costs\nShare this article\nDrivers welcomed the news.\n\
+        I told you this would happen ...\nby roadwatcher42\n";
+    assert_eq!(
+        kinds(text),
+        [Headline, Paragraph, Boilerplate, Paragraph, Boilerplate, Boilerplate, Paragraph, Boilerplate, Boilerplate]
+    );
+    let release = "Acme opens plant\nAcme opened a plant today.\n###\nAbout Acme\nAcme makes tools.\n";
+    assert_eq!(kinds(release), [Headline, Paragraph, Boilerplate, Boilerplate, Boilerplate]);
+}
+
+#[test]
+fn hard_wrapped_paragraphs_join() {
+    let text = "Rail fares to rise\n\n\
+        Rail fares in the region will rise by 4 per cent from March, the\n\
+        transport authority said on Wednesday, the third rise in as many\n\
+        years for commuters.\n\n\
+        Passenger groups called the decision unfair and said they would\n\
+        campaign against it in the coming weeks and months ahead of talks.\n\n\
+        The authority said the money would fund new trains for the busiest\n\
+        lines, which have seen crowding grow since the pandemic ended here.\n";
+    let got = layout(text);
+    assert_eq!(got.len(), 4, "{got:#?}");
+    assert!(got[1].1.ends_with("for commuters."));
+}
+
+#[test]
+fn lowercase_continuation_joins_without_wrapping() {
+    let text = "Title here\nThe mayor said the plan, which\nhad been delayed, would go ahead.\nIt will.\n";
+    assert_eq!(kinds(text), [Headline, Paragraph, Paragraph]);
+}
+
+#[test]
+fn given_title_that_differs_from_a_long_first_line_means_no_headline() {
+    let source = Source { path: None, url: None, format: Format::Jsonl };
+    let meta = Meta { title: Some("Storm closes schools".into()), ..Meta::default() };
+    let text = "Schools across the northern district were closed on Thursday as a storm brought heavy snow and strong winds that brought down power lines in several villages and towns.\nMore snow is expected.";
+    let mut doc = Document::new("t", source, meta, text);
+    LayoutAnalyzer::new().unwrap().annotate(&mut doc).unwrap();
+    assert_eq!(doc.sections[0].kind, Paragraph);
+    assert_eq!(doc.meta.title.as_deref(), Some("Storm closes schools"));
+}
+
+#[test]
+fn empty_and_whitespace_text_give_no_sections() {
+    assert!(kinds("").is_empty());
+    assert!(kinds(" \n\n\t\n").is_empty());
+}
+
+#[test]
+fn author_lists() {
+    assert_eq!(authors("By Ana Costa, Li Wei and Tom Ray"), ["Ana Costa", "Li Wei", "Tom Ray"]);
+    assert_eq!(authors("By DANIEL PRYCE FOR THE DAILY HERALD"), ["Daniel Pryce"]);
+    assert_eq!(authors("By Ana Costa in Lisbon"), ["Ana Costa"]);
+    assert_eq!(authors("by Thandiwe Mokoena"), ["Thandiwe Mokoena"]);
+}
