@@ -154,15 +154,14 @@ impl CaptionCues {
         let mut counts = CueCounts::default();
         for m in self.matcher.find_iter(line) {
             let kind = self.kinds[m.pattern().as_usize()];
-            let word_like = matches!(kind, CaptionCue::Verb | CaptionCue::Report)
-                || bytes[m.start()].is_ascii_alphabetic();
-            if word_like {
-                let before = m.start().checked_sub(1).map(|i| bytes[i]);
-                let after = bytes.get(m.end()).copied();
-                let is_word_char = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
-                if is_word_char(before) || is_word_char(after) {
-                    continue;
-                }
+            // A cue that starts (ends) with a letter must start (end) a word.
+            let is_word_char = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+            let cut_before = bytes[m.start()].is_ascii_alphanumeric()
+                && is_word_char(m.start().checked_sub(1).and_then(|i| bytes.get(i)));
+            let cut_after =
+                bytes[m.end() - 1].is_ascii_alphanumeric() && is_word_char(bytes.get(m.end()));
+            if cut_before || cut_after {
+                continue;
             }
             match kind {
                 CaptionCue::Credit => counts.credit = true,

@@ -87,7 +87,7 @@ impl LayoutAnalyzer {
             agencies: cues::agencies()?,
             dateline: Regex::new(&dateline).expect("dateline pattern is valid"),
             time_only: Regex::new(
-                r"(?i)^(?:\d+ ?(?:h|hr|hrs|m|min|mins|d) ago(?: \d{1,2}[:.]\d{2})?|\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.?)? ?(?:[A-Z]{2,4})?)$",
+                r"(?i)^(?:\d+ ?(?:h|hr|hrs|m|min|mins|d) ago\b.*|\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.?)? ?(?:[A-Z]{2,4})?)$",
             )
             .expect("time pattern is valid"),
             date_line: Regex::new(&date_line).expect("date line pattern is valid"),
@@ -104,7 +104,7 @@ impl LayoutAnalyzer {
         if let Some(rest) = by {
             return rest.chars().next().is_some_and(char::is_uppercase);
         }
-        self.date_line.is_match(text) && word_count(text) <= 12
+        self.date_line.is_match(text) && word_count(text) <= 20
     }
 
     fn caption_score(&self, lines: &[Line], i: usize, text: &str, dense: bool) -> i32 {
@@ -119,7 +119,7 @@ impl LayoutAnalyzer {
         }
         let cues = self.captions.find(text);
         if cues.credit {
-            score += 2;
+            score += 3;
         }
         if cues.position {
             score += 2;
@@ -144,7 +144,7 @@ impl LayoutAnalyzer {
     /// Classifies every line. Returns the kind of each line of `lines`.
     fn classify(&self, doc: &Document, lines: &[Line]) -> Vec<Kind> {
         let text = doc.text();
-        let dense = lines::is_dense(lines);
+        let dense = lines::is_dense(text, lines);
         let wrapped = lines::is_hard_wrapped(text, lines);
         let mut kinds = Vec::with_capacity(lines.len());
         let mut ended = false;
@@ -157,7 +157,14 @@ impl LayoutAnalyzer {
             } else if let Some(end) = self.boilerplate.classify(t) {
                 ended = end;
                 Kind::Boilerplate
-            } else if self.time_only.is_match(t) || is_embed_attribution(t) {
+            } else if self.time_only.is_match(t) || is_embed_attribution(t) || is_signoff(t) {
+                Kind::Boilerplate
+            } else if kinds.last() == Some(&Kind::Boilerplate)
+                && headline_seen
+                && word_count(t) <= 4
+                && !ends_with_terminal(t)
+            {
+                // Tag lists and link titles under a boilerplate line: "Topics", "Europe".
                 Kind::Boilerplate
             } else if !headline_seen && !is_bullet(t) && !self.is_byline(t, true) {
                 headline_seen = true;
@@ -279,6 +286,13 @@ fn is_comment_handle(t: &str) -> bool {
 /// A line cut short with an ellipsis, as link lists and comment teasers are.
 fn truncated(t: &str) -> bool {
     t.ends_with("...") || t.ends_with('\u{2026}')
+}
+
+/// Editors' initials that close wire copy: `tm/jj/rox`.
+fn is_signoff(t: &str) -> bool {
+    t.len() <= 20
+        && t.contains('/')
+        && t.split('/').all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// The attribution line of an embedded post: `— Name (@handle) March 3, 2024`.

@@ -46,12 +46,22 @@ pub(crate) fn ends_with_terminal(t: &str) -> bool {
 
 /// True when body paragraphs follow each other without blank lines, as in many scraped pages:
 /// then a line standing alone between blank lines is a sign of a caption.
-pub(crate) fn is_dense(lines: &[Line]) -> bool {
-    if lines.len() < 4 {
-        return false;
+///
+/// Only prose lines (eight words or more, not bullets) are counted, so a list does not make a
+/// blank-separated text look dense.
+pub(crate) fn is_dense(text: &str, lines: &[Line]) -> bool {
+    let prose = |l: &Line| {
+        let t = &text[l.span];
+        word_count(t) >= 8 && !t.starts_with(['-', '*', '\u{2022}', '\u{00B7}'])
+    };
+    let (mut counted, mut adjacent) = (0, 0);
+    for pair in lines.windows(2) {
+        if prose(&pair[1]) {
+            counted += 1;
+            adjacent += usize::from(!pair[1].blank_before && prose(&pair[0]));
+        }
     }
-    let adjacent = lines[1..].iter().filter(|l| !l.blank_before).count();
-    adjacent * 100 >= (lines.len() - 1) * 35
+    counted >= 3 && adjacent * 100 >= counted * 35
 }
 
 /// True when the text is hard-wrapped: most lines are 40 to 80 columns, none is very long, and

@@ -1,0 +1,58 @@
+//! No input breaks the engine: arbitrary text and bytes go through the whole pipeline, the
+//! document validates, and the JSON record's offsets slice out the right text.
+
+use newsgraph_doc::{Record, RecordOptions};
+use newsgraph_pipeline::Pipeline;
+use proptest::prelude::*;
+
+fn check(text: &str) -> Result<(), TestCaseError> {
+    thread_local! {
+        static PIPELINE: Pipeline = Pipeline::standard().unwrap().with_validation(true);
+    }
+    let doc = PIPELINE.with(|p| p.analyze_text(text)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    doc.validate().map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let record = Record::from_document(&doc, RecordOptions { tokens: true });
+    let json = serde_json::to_string(&record).unwrap();
+    let back: Record = serde_json::from_str(&json).unwrap();
+    prop_assert_eq!(&back, &record);
+    let chars: Vec<char> = record.text.chars().collect();
+    for (s, sentence) in record.sentences.iter().zip(&doc.sentences) {
+        let by_chars: String = chars[s.start as usize..s.end as usize].iter().collect();
+        prop_assert_eq!(by_chars.as_str(), doc.span_text(sentence.span));
+    }
+    Ok(())
+}
+
+/// Text made of the pieces news is made of, so the strategy reaches the interesting rules.
+fn newsy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("U.S.".to_string()), Just("Mr.".to_string()), Just(" ".to_string()),
+        Just("\n".to_string()), Just("\n\n".to_string()), Just(". ".to_string()),
+        Just("'".to_string()), Just("’".to_string()), Just("“".to_string()), Just(":".to_string()),
+        Just("?".to_string()), Just("- ".to_string()), Just("By ".to_string()),
+        Just("(Reuters) - ".to_string()), Just("...".to_string()), Just("$65billion".to_string()),
+        Just("2.3".to_string()), Just("n't".to_string()), Just("Advertisement".to_string()),
+        Just("###".to_string()), Just("(left)".to_string()), Just("é".to_string()),
+        "[A-Za-z]{1,8}", "[0-9]{1,4}", "\\PC{1,3}",
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_string(text in "\\PC{0,300}") {
+        check(&text)?;
+    }
+
+    #[test]
+    fn any_bytes_decoded_lossily(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        check(&String::from_utf8_lossy(&bytes))?;
+    }
+
+    #[test]
+    fn newsy_text(text in newsy()) {
+        check(&text)?;
+    }
+}
