@@ -132,12 +132,18 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         input_format == InputFormat::Jsonl || p.ends_with(".jsonl") || p.ends_with(".ndjson")
     });
     let single = args.inputs.len() == 1 && !jsonl_input;
-    let format = args.format.unwrap_or(if single { OutputFormat::Json } else { OutputFormat::Jsonl });
+    let format = args.format.unwrap_or(if single {
+        OutputFormat::Json
+    } else {
+        OutputFormat::Jsonl
+    });
     if args.pretty && format == OutputFormat::Jsonl {
         bail!("--pretty cannot be used with --format jsonl (one record per line)");
     }
     let pretty = args.pretty || (args.format.is_none() && single);
-    let options = RecordOptions { tokens: args.tokens };
+    let options = RecordOptions {
+        tokens: args.tokens,
+    };
 
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -145,15 +151,23 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let mut written = 0usize;
     let mut batch: Vec<RawArticle> = Vec::with_capacity(BATCH);
     let array = format == OutputFormat::Json && !single;
-    let mut sink = Sink { out: &mut out, format, pretty, array, written: &mut written };
+    let mut sink = Sink {
+        out: &mut out,
+        format,
+        pretty,
+        array,
+        written: &mut written,
+    };
 
     let report = |e: &InputError| eprintln!("newsgraph: error: {e}");
-    let mut articles = args.inputs.iter().flat_map(|path| {
-        match Input::open(path, input_format) {
-            Ok(input) => Box::new(input) as Box<dyn Iterator<Item = std::result::Result<RawArticle, InputError>>>,
+    let mut articles = args
+        .inputs
+        .iter()
+        .flat_map(|path| match Input::open(path, input_format) {
+            Ok(input) => Box::new(input)
+                as Box<dyn Iterator<Item = std::result::Result<RawArticle, InputError>>>,
             Err(e) => Box::new(std::iter::once(Err(e))),
-        }
-    });
+        });
     loop {
         batch.clear();
         for item in articles.by_ref() {

@@ -15,7 +15,10 @@ fn newsgraph() -> Command {
 
 fn file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
     let path = dir.path().join(name);
-    std::fs::File::create(&path).unwrap().write_all(bytes).unwrap();
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(bytes)
+        .unwrap();
     path.to_str().unwrap().to_string()
 }
 
@@ -23,13 +26,32 @@ fn file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
 fn one_text_file_gives_one_pretty_record_with_every_schema_field() {
     let dir = tempfile::tempdir().unwrap();
     let path = file(&dir, "dam.txt", ARTICLE.as_bytes());
-    let out = newsgraph().args(["extract", "--published", "2024-05-03", &path]).assert().success();
+    let out = newsgraph()
+        .args(["extract", "--published", "2024-05-03", &path])
+        .assert()
+        .success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(stdout.starts_with("{\n  \"schema\""), "pretty JSON expected");
+    assert!(
+        stdout.starts_with("{\n  \"schema\""),
+        "pretty JSON expected"
+    );
     let r: Value = serde_json::from_str(&stdout).unwrap();
     for field in [
-        "schema", "id", "source", "meta", "text", "sections", "sentences", "mentions", "actors",
-        "quotes", "events", "quantities", "casualties", "alignments", "summary",
+        "schema",
+        "id",
+        "source",
+        "meta",
+        "text",
+        "sections",
+        "sentences",
+        "mentions",
+        "actors",
+        "quotes",
+        "events",
+        "quantities",
+        "casualties",
+        "alignments",
+        "summary",
     ] {
         assert!(r.get(field).is_some(), "missing top-level field {field}");
     }
@@ -41,14 +63,26 @@ fn one_text_file_gives_one_pretty_record_with_every_schema_field() {
     assert_eq!(r["meta"]["outlet"], "Reuters");
     assert_eq!(r["events"], Value::Array(vec![]));
     assert_eq!(r["casualties"]["killed"], Value::Null);
-    let kinds: Vec<&str> = r["sections"].as_array().unwrap().iter().map(|s| s["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["headline", "byline", "dateline", "paragraph", "paragraph"]);
+    let kinds: Vec<&str> = r["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["headline", "byline", "dateline", "paragraph", "paragraph"]
+    );
 }
 
 #[test]
 fn offsets_are_code_points() {
     let dir = tempfile::tempdir().unwrap();
-    let path = file(&dir, "u.txt", "Café crisis\n“Ça suffit,” she said. Then she left.\n".as_bytes());
+    let path = file(
+        &dir,
+        "u.txt",
+        "Café crisis\n“Ça suffit,” she said. Then she left.\n".as_bytes(),
+    );
     let out = newsgraph().args(["extract", &path]).assert().success();
     let r: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let text: Vec<char> = r["text"].as_str().unwrap().chars().collect();
@@ -56,9 +90,16 @@ fn offsets_are_code_points() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| text[s["start"].as_u64().unwrap() as usize..s["end"].as_u64().unwrap() as usize].iter().collect())
+        .map(|s| {
+            text[s["start"].as_u64().unwrap() as usize..s["end"].as_u64().unwrap() as usize]
+                .iter()
+                .collect()
+        })
         .collect();
-    assert_eq!(sentences, ["Café crisis", "“Ça suffit,” she said.", "Then she left."]);
+    assert_eq!(
+        sentences,
+        ["Café crisis", "“Ça suffit,” she said.", "Then she left."]
+    );
 }
 
 #[test]
@@ -66,7 +107,9 @@ fn jsonl_keeps_ids_and_order_and_skips_bad_lines() {
     let dir = tempfile::tempdir().unwrap();
     let mut data = String::new();
     for i in 0..300 {
-        data.push_str(&format!("{{\"id\": \"art-{i}\", \"text\": \"Headline {i}\\nBody {i}.\"}}\n"));
+        data.push_str(&format!(
+            "{{\"id\": \"art-{i}\", \"text\": \"Headline {i}\\nBody {i}.\"}}\n"
+        ));
         if i == 150 {
             data.push_str("{\"id\": \"broken\", \"text\": \n");
         }
@@ -76,12 +119,21 @@ fn jsonl_keeps_ids_and_order_and_skips_bad_lines() {
         .args(["extract", &path])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(format!("{path}:152: malformed JSONL record")))
-        .stderr(predicate::str::contains("300 record(s) written, 1 input(s) skipped"));
+        .stderr(predicate::str::contains(format!(
+            "{path}:152: malformed JSONL record"
+        )))
+        .stderr(predicate::str::contains(
+            "300 record(s) written, 1 input(s) skipped",
+        ));
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let ids: Vec<String> = stdout
         .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     let want: Vec<String> = (0..300).map(|i| format!("art-{i}")).collect();
     assert_eq!(ids, want);
@@ -91,14 +143,28 @@ fn jsonl_keeps_ids_and_order_and_skips_bad_lines() {
 fn gzipped_jsonl_and_stdin() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.jsonl.gz");
-    let mut enc = flate2::write::GzEncoder::new(std::fs::File::create(&path).unwrap(), flate2::Compression::fast());
-    enc.write_all(b"{\"id\": \"g1\", \"text\": \"Gzip works.\", \"published\": \"2020-01-02\"}\n").unwrap();
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&path).unwrap(),
+        flate2::Compression::fast(),
+    );
+    enc.write_all(b"{\"id\": \"g1\", \"text\": \"Gzip works.\", \"published\": \"2020-01-02\"}\n")
+        .unwrap();
     enc.finish().unwrap();
-    let out = newsgraph().args(["extract", path.to_str().unwrap()]).assert().success();
+    let out = newsgraph()
+        .args(["extract", path.to_str().unwrap()])
+        .assert()
+        .success();
     let r: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    assert_eq!((r["id"].as_str(), r["meta"]["published"].as_str()), (Some("g1"), Some("2020-01-02")));
+    assert_eq!(
+        (r["id"].as_str(), r["meta"]["published"].as_str()),
+        (Some("g1"), Some("2020-01-02"))
+    );
 
-    let out = newsgraph().args(["extract", "-"]).write_stdin(ARTICLE).assert().success();
+    let out = newsgraph()
+        .args(["extract", "-"])
+        .write_stdin(ARTICLE)
+        .assert()
+        .success();
     let r: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(r["source"]["path"], Value::Null);
     assert_eq!(r["sections"][0]["kind"], "headline");
@@ -112,11 +178,23 @@ fn several_files_give_lines_and_json_format_gives_an_array() {
     let out = newsgraph().args(["extract", &a, &b]).assert().success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(stdout.lines().count(), 2);
-    let out = newsgraph().args(["extract", "--format", "json", &a, &b]).assert().success();
+    let out = newsgraph()
+        .args(["extract", "--format", "json", &a, &b])
+        .assert()
+        .success();
     let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 2);
-    let out = newsgraph().args(["extract", "--format", "jsonl", &a]).assert().success();
-    assert_eq!(String::from_utf8(out.get_output().stdout.clone()).unwrap().lines().count(), 1);
+    let out = newsgraph()
+        .args(["extract", "--format", "jsonl", &a])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8(out.get_output().stdout.clone())
+            .unwrap()
+            .lines()
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -132,12 +210,22 @@ fn bad_inputs_each_get_one_clear_message_and_a_failing_status() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(format!("{empty}: empty article")))
-        .stderr(predicate::str::contains(format!("{binary}: binary data, not text (NUL byte at offset 6)")))
+        .stderr(predicate::str::contains(format!(
+            "{binary}: binary data, not text (NUL byte at offset 6)"
+        )))
         .stderr(predicate::str::contains(format!("{missing}: no such file")))
-        .stderr(predicate::str::contains(format!("{folder}: is a directory")))
-        .stderr(predicate::str::contains("1 record(s) written, 4 input(s) skipped"));
+        .stderr(predicate::str::contains(format!(
+            "{folder}: is a directory"
+        )))
+        .stderr(predicate::str::contains(
+            "1 record(s) written, 4 input(s) skipped",
+        ));
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert_eq!(stdout.lines().count(), 1, "the good file is still processed");
+    assert_eq!(
+        stdout.lines().count(),
+        1,
+        "the good file is still processed"
+    );
 }
 
 #[test]
@@ -148,7 +236,9 @@ fn invalid_utf8_is_decoded_with_a_warning() {
         .args(["extract", &path])
         .assert()
         .success()
-        .stderr(predicate::str::contains(format!("{path}: invalid UTF-8 at byte offset 3")));
+        .stderr(predicate::str::contains(format!(
+            "{path}: invalid UTF-8 at byte offset 3"
+        )));
     let r: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(r["text"], "Caf\u{FFFD} owners protest\nPrices rose.");
 }
@@ -159,11 +249,15 @@ fn usage_errors() {
         .args(["extract", "--published", "24/01/2019", "x.txt"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("is not a valid date: use YYYY-MM-DD"));
+        .stderr(predicate::str::contains(
+            "is not a valid date: use YYYY-MM-DD",
+        ));
     newsgraph().args(["extract"]).assert().code(2);
     newsgraph()
         .args(["extract", "--pretty", "--format", "jsonl", "x.txt"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--pretty cannot be used with --format jsonl"));
+        .stderr(predicate::str::contains(
+            "--pretty cannot be used with --format jsonl",
+        ));
 }

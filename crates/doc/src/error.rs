@@ -78,7 +78,9 @@ pub enum ValidationError {
     },
     /// Something other than whitespace lies between two tokens of a sentence, or at a
     /// sentence's edge: tokenization must not lose text.
-    #[error("non-whitespace text {gap:?} at byte {at} is covered by no token of sentence #{sentence}")]
+    #[error(
+        "non-whitespace text {gap:?} at byte {at} is covered by no token of sentence #{sentence}"
+    )]
     LostText {
         /// The sentence.
         sentence: usize,

@@ -11,7 +11,9 @@ use crate::error::SpanError;
 ///
 /// Invariant: `start <= end`. Whether both ends fall on char boundaries of a given text is
 /// checked by [`Span::checked`] and by [`Document::validate`](crate::Document::validate).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte of the span.
     pub start: u32,
@@ -41,7 +43,10 @@ impl Span {
             return Err(SpanError::Reversed { start, end });
         }
         if end > text.len() {
-            return Err(SpanError::OutOfBounds { end, len: text.len() });
+            return Err(SpanError::OutOfBounds {
+                end,
+                len: text.len(),
+            });
         }
         for at in [start, end] {
             if !text.is_char_boundary(at) {

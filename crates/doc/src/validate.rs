@@ -12,12 +12,15 @@ pub(crate) fn validate(doc: &Document) -> Result<(), ValidationError> {
 
     let mut next_token = 0u32;
     for (i, sentence) in doc.sentences.iter().enumerate() {
-        let section = doc.sections.get(sentence.section as usize).ok_or(ValidationError::Dangling {
-            layer: "sentence",
-            index: i,
-            target: "section",
-            target_index: sentence.section as usize,
-        })?;
+        let section =
+            doc.sections
+                .get(sentence.section as usize)
+                .ok_or(ValidationError::Dangling {
+                    layer: "sentence",
+                    index: i,
+                    target: "section",
+                    target_index: sentence.section as usize,
+                })?;
         if !section.span.contains(sentence.span) {
             return Err(ValidationError::Outside {
                 layer: "sentence",
@@ -84,8 +87,13 @@ fn check_layer(
 ) -> Result<(), ValidationError> {
     let mut prev_end = 0u32;
     for (index, span) in spans.enumerate() {
-        Span::checked(text, span.start as usize, span.end as usize)
-            .map_err(|source| ValidationError::BadSpan { layer, index, source })?;
+        Span::checked(text, span.start as usize, span.end as usize).map_err(|source| {
+            ValidationError::BadSpan {
+                layer,
+                index,
+                source,
+            }
+        })?;
         if span.is_empty() {
             return Err(ValidationError::Empty { layer, index });
         }
@@ -107,7 +115,11 @@ fn check_gap(text: &str, sentence: usize, from: u32, to: u32) -> Result<(), Vali
             while !text.is_char_boundary(end) {
                 end -= 1;
             }
-            Err(ValidationError::LostText { sentence, at, gap: text[at..end].to_string() })
+            Err(ValidationError::LostText {
+                sentence,
+                at,
+                gap: text[at..end].to_string(),
+            })
         }
     }
 }
@@ -119,24 +131,53 @@ mod tests {
     use crate::span::Span;
 
     fn doc(text: &str) -> Document {
-        let source = Source { path: None, url: None, format: Format::Text };
+        let source = Source {
+            path: None,
+            url: None,
+            format: Format::Text,
+        };
         Document::new("t", source, Meta::default(), text)
     }
 
     fn annotated() -> Document {
         // "Rain fell. It ended."
         let mut d = doc("Rain fell. It ended.");
-        d.sections.push(Section { kind: SectionKind::Paragraph, span: Span::new(0, 20) });
-        for (s, e, k) in [(0, 4, TokenKind::Word), (5, 9, TokenKind::Word), (9, 10, TokenKind::Punct)]
-        {
-            d.tokens.push(Token { span: Span::new(s, e), kind: k });
+        d.sections.push(Section {
+            kind: SectionKind::Paragraph,
+            span: Span::new(0, 20),
+        });
+        for (s, e, k) in [
+            (0, 4, TokenKind::Word),
+            (5, 9, TokenKind::Word),
+            (9, 10, TokenKind::Punct),
+        ] {
+            d.tokens.push(Token {
+                span: Span::new(s, e),
+                kind: k,
+            });
         }
-        for (s, e, k) in [(11, 13, TokenKind::Word), (14, 19, TokenKind::Word), (19, 20, TokenKind::Punct)]
-        {
-            d.tokens.push(Token { span: Span::new(s, e), kind: k });
+        for (s, e, k) in [
+            (11, 13, TokenKind::Word),
+            (14, 19, TokenKind::Word),
+            (19, 20, TokenKind::Punct),
+        ] {
+            d.tokens.push(Token {
+                span: Span::new(s, e),
+                kind: k,
+            });
         }
-        d.sentences.push(Sentence { span: Span::new(0, 10), section: 0, first_token: 0, end_token: 3 });
-        d.sentences.push(Sentence { span: Span::new(11, 20), section: 0, first_token: 3, end_token: 6 });
+        d.sentences.push(Sentence {
+            span: Span::new(0, 10),
+            section: 0,
+            first_token: 0,
+            end_token: 3,
+        });
+        d.sentences.push(Sentence {
+            span: Span::new(11, 20),
+            section: 0,
+            first_token: 3,
+            end_token: 6,
+        });
         d
     }
 
@@ -149,11 +190,17 @@ mod tests {
     fn each_broken_invariant_is_reported() {
         let mut d = annotated();
         d.tokens[1].span = Span::new(6, 9); // drops the "f" of "fell"
-        assert!(matches!(d.validate(), Err(ValidationError::LostText { .. })));
+        assert!(matches!(
+            d.validate(),
+            Err(ValidationError::LostText { .. })
+        ));
 
         let mut d = annotated();
         d.sentences[1].section = 7;
-        assert!(matches!(d.validate(), Err(ValidationError::Dangling { .. })));
+        assert!(matches!(
+            d.validate(),
+            Err(ValidationError::Dangling { .. })
+        ));
 
         let mut d = annotated();
         d.sections[0].span = Span::new(0, 12);
@@ -161,7 +208,10 @@ mod tests {
 
         let mut d = annotated();
         d.sentences.swap(0, 1);
-        assert!(matches!(d.validate(), Err(ValidationError::Unordered { .. })));
+        assert!(matches!(
+            d.validate(),
+            Err(ValidationError::Unordered { .. })
+        ));
 
         let mut d = annotated();
         d.sections[0].span = Span::new(0, 99);

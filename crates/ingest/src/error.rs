@@ -92,7 +92,10 @@ pub enum InputError {
 impl InputError {
     /// True when the whole input could not be opened (as opposed to one bad record in it).
     pub fn is_whole_input(&self) -> bool {
-        matches!(self, InputError::NotFound { .. } | InputError::IsDirectory { .. })
+        matches!(
+            self,
+            InputError::NotFound { .. } | InputError::IsDirectory { .. }
+        )
     }
 }
 

@@ -76,7 +76,11 @@ pub struct Input {
 
 enum Kind {
     Text(Option<Box<dyn Read + Send>>),
-    Jsonl { reader: Box<dyn BufRead + Send>, line: u64, buf: Vec<u8> },
+    Jsonl {
+        reader: Box<dyn BufRead + Send>,
+        line: u64,
+        buf: Vec<u8>,
+    },
 }
 
 impl Input {
@@ -90,14 +94,23 @@ impl Input {
         }
         let p = Path::new(path);
         let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => InputError::NotFound { path: path.to_string() },
-            _ => InputError::Io { origin: origin(path, None), source: e },
+            io::ErrorKind::NotFound => InputError::NotFound {
+                path: path.to_string(),
+            },
+            _ => InputError::Io {
+                origin: origin(path, None),
+                source: e,
+            },
         })?;
         if meta.is_dir() {
-            return Err(InputError::IsDirectory { path: path.to_string() });
+            return Err(InputError::IsDirectory {
+                path: path.to_string(),
+            });
         }
-        let file =
-            File::open(p).map_err(|e| InputError::Io { origin: origin(path, None), source: e })?;
+        let file = File::open(p).map_err(|e| InputError::Io {
+            origin: origin(path, None),
+            source: e,
+        })?;
         let lower = path.to_ascii_lowercase();
         let reader: Box<dyn Read + Send> = if lower.ends_with(".gz") {
             Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
@@ -126,9 +139,10 @@ impl Input {
         let mut reader = BufReader::new(reader);
         let format = match format {
             InputFormat::Auto => {
-                let head = reader
-                    .fill_buf()
-                    .map_err(|e| InputError::Io { origin: origin(name, None), source: e })?;
+                let head = reader.fill_buf().map_err(|e| InputError::Io {
+                    origin: origin(name, None),
+                    source: e,
+                })?;
                 let first = head.iter().find(|b| !b.is_ascii_whitespace());
                 if first == Some(&b'{') {
                     InputFormat::Jsonl
@@ -139,10 +153,18 @@ impl Input {
             other => other,
         };
         let kind = match format {
-            InputFormat::Jsonl => Kind::Jsonl { reader: Box::new(reader), line: 0, buf: Vec::new() },
+            InputFormat::Jsonl => Kind::Jsonl {
+                reader: Box::new(reader),
+                line: 0,
+                buf: Vec::new(),
+            },
             _ => Kind::Text(Some(Box::new(reader))),
         };
-        Ok(Input { name: name.to_string(), path: None, kind })
+        Ok(Input {
+            name: name.to_string(),
+            path: None,
+            kind,
+        })
     }
 
     fn read_text(&self, mut reader: Box<dyn Read + Send>) -> Result<RawArticle, InputError> {
@@ -152,7 +174,10 @@ impl Input {
             .by_ref()
             .take(MAX_ARTICLE_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| InputError::Io { origin: origin.clone(), source: e })?;
+            .map_err(|e| InputError::Io {
+                origin: origin.clone(),
+                source: e,
+            })?;
         if bytes.len() as u64 > MAX_ARTICLE_BYTES {
             return Err(InputError::TooLarge {
                 origin,
@@ -191,7 +216,11 @@ impl Iterator for Input {
                 buf.clear();
                 *line += 1;
                 let origin = origin(&self.name, Some(*line));
-                match reader.by_ref().take(MAX_ARTICLE_BYTES + 1).read_until(b'\n', buf) {
+                match reader
+                    .by_ref()
+                    .take(MAX_ARTICLE_BYTES + 1)
+                    .read_until(b'\n', buf)
+                {
                     Ok(0) => return None,
                     Ok(_) => {}
                     Err(e) => return Some(Err(InputError::Io { origin, source: e })),
@@ -201,7 +230,11 @@ impl Iterator for Input {
                     let mut sink = Vec::new();
                     let _ = reader.read_until(b'\n', &mut sink);
                     let len = buf.len() as u64 + sink.len() as u64;
-                    return Some(Err(InputError::TooLarge { origin, len, max: MAX_ARTICLE_BYTES }));
+                    return Some(Err(InputError::TooLarge {
+                        origin,
+                        len,
+                        max: MAX_ARTICLE_BYTES,
+                    }));
                 }
                 if buf.iter().all(u8::is_ascii_whitespace) {
                     continue;
@@ -213,7 +246,10 @@ impl Iterator for Input {
 }
 
 fn origin(name: &str, line: Option<u64>) -> Origin {
-    Origin { name: name.to_string(), line }
+    Origin {
+        name: name.to_string(),
+        line,
+    }
 }
 
 /// The first 16 hex digits of the SHA-256 of `bytes`.
@@ -224,9 +260,16 @@ pub fn content_id(bytes: &[u8]) -> String {
 
 /// UTF-8 text from bytes: a leading byte-order mark dropped, invalid sequences replaced (with a
 /// warning naming the first one's offset), NUL bytes and whitespace-only text refused.
-fn decode(bytes: Vec<u8>, origin: &Origin, warnings: &mut Vec<Warning>) -> Result<String, InputError> {
+fn decode(
+    bytes: Vec<u8>,
+    origin: &Origin,
+    warnings: &mut Vec<Warning>,
+) -> Result<String, InputError> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(InputError::Binary { origin: origin.clone(), offset });
+        return Err(InputError::Binary {
+            origin: origin.clone(),
+            offset,
+        });
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -250,7 +293,9 @@ fn decode(bytes: Vec<u8>, origin: &Origin, warnings: &mut Vec<Warning>) -> Resul
         None => text,
     };
     if text.trim().is_empty() {
-        return Err(InputError::Empty { origin: origin.clone() });
+        return Err(InputError::Empty {
+            origin: origin.clone(),
+        });
     }
     Ok(text)
 }
@@ -278,8 +323,11 @@ fn jsonl_record(
             let lossy = String::from_utf8_lossy(line);
             match std::str::from_utf8(line) {
                 Err(bad) => {
-                    let r: JsonRecord = serde_json::from_str(&lossy)
-                        .map_err(|e| InputError::Json { origin: origin.clone(), message: e.to_string() })?;
+                    let r: JsonRecord =
+                        serde_json::from_str(&lossy).map_err(|e| InputError::Json {
+                            origin: origin.clone(),
+                            message: e.to_string(),
+                        })?;
                     warnings.push(Warning {
                         origin: origin.clone(),
                         message: format!(
@@ -289,10 +337,20 @@ fn jsonl_record(
                     });
                     r
                 }
-                Ok(_) => return Err(InputError::Json { origin, message: e.to_string() }),
+                Ok(_) => {
+                    return Err(InputError::Json {
+                        origin,
+                        message: e.to_string(),
+                    })
+                }
             }
         }
-        Err(e) => return Err(InputError::Json { origin, message: e.to_string() }),
+        Err(e) => {
+            return Err(InputError::Json {
+                origin,
+                message: e.to_string(),
+            })
+        }
     };
     let Some(text) = record.text else {
         let hint = if record.html.is_some() {
@@ -313,16 +371,19 @@ fn jsonl_record(
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => content_id(line.trim_ascii()),
     };
-    let published = record.published.as_deref().and_then(|p| match parse_date(p) {
-        Some(d) => Some(d),
-        None => {
-            warnings.push(Warning {
-                origin: origin.clone(),
-                message: format!("\"published\" {p:?} is not a YYYY-MM-DD date; ignored"),
-            });
-            None
-        }
-    });
+    let published = record
+        .published
+        .as_deref()
+        .and_then(|p| match parse_date(p) {
+            Some(d) => Some(d),
+            None => {
+                warnings.push(Warning {
+                    origin: origin.clone(),
+                    message: format!("\"published\" {p:?} is not a YYYY-MM-DD date; ignored"),
+                });
+                None
+            }
+        });
     Ok(RawArticle {
         id,
         text,
@@ -375,13 +436,18 @@ mod tests {
         let a = all(input.unwrap()).remove(0).unwrap();
         assert!(a.text.contains('\u{FFFD}'));
         assert_eq!(a.warnings.len(), 1);
-        assert!(a.warnings[0].to_string().starts_with("x.txt: invalid UTF-8 at byte offset 10"));
+        assert!(a.warnings[0]
+            .to_string()
+            .starts_with("x.txt: invalid UTF-8 at byte offset 10"));
     }
 
     #[test]
     fn empty_binary_and_missing_inputs_are_errors() {
         let e = all(Input::from_reader("e.txt", &b"  \n\t"[..], InputFormat::Text).unwrap());
-        assert_eq!(e[0].as_ref().unwrap_err().to_string(), "e.txt: empty article (no text besides whitespace)");
+        assert_eq!(
+            e[0].as_ref().unwrap_err().to_string(),
+            "e.txt: empty article (no text besides whitespace)"
+        );
         let b = all(Input::from_reader("b.bin", &b"ab\0cd"[..], InputFormat::Text).unwrap());
         assert!(matches!(b[0], Err(InputError::Binary { offset: 2, .. })));
         assert!(matches!(
@@ -411,11 +477,21 @@ mod tests {
         let a = got[0].as_ref().unwrap();
         assert_eq!((a.id.as_str(), a.title.as_deref()), ("a", Some("T")));
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2024, 2, 3));
-        assert!(got[1].as_ref().unwrap_err().to_string().starts_with("c.jsonl:3: malformed JSONL record"));
+        assert!(got[1]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .starts_with("c.jsonl:3: malformed JSONL record"));
         let c = got[2].as_ref().unwrap();
         assert_eq!(c.id.len(), 16);
-        assert!(c.warnings[0].to_string().contains("\"March\" is not a YYYY-MM-DD date"));
-        assert!(got[3].as_ref().unwrap_err().to_string().contains("c.jsonl:5: the record has no \"text\" field (it has \"html\""));
+        assert!(c.warnings[0]
+            .to_string()
+            .contains("\"March\" is not a YYYY-MM-DD date"));
+        assert!(got[3]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("c.jsonl:5: the record has no \"text\" field (it has \"html\""));
         assert!(matches!(got[4], Err(InputError::Json { .. })));
         assert_eq!(got[5].as_ref().unwrap().id, "8");
     }
@@ -424,8 +500,12 @@ mod tests {
     fn gzipped_jsonl() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.jsonl.gz");
-        let mut enc = flate2::write::GzEncoder::new(File::create(&path).unwrap(), flate2::Compression::default());
-        enc.write_all(b"{\"id\": \"z\", \"text\": \"Zed.\"}\n").unwrap();
+        let mut enc = flate2::write::GzEncoder::new(
+            File::create(&path).unwrap(),
+            flate2::Compression::default(),
+        );
+        enc.write_all(b"{\"id\": \"z\", \"text\": \"Zed.\"}\n")
+            .unwrap();
         enc.finish().unwrap();
         let got = all(Input::open(path.to_str().unwrap(), InputFormat::Auto).unwrap());
         assert_eq!(got[0].as_ref().unwrap().id, "z");
@@ -433,7 +513,10 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(parse_date("2019-01-24"), NaiveDate::from_ymd_opt(2019, 1, 24));
+        assert_eq!(
+            parse_date("2019-01-24"),
+            NaiveDate::from_ymd_opt(2019, 1, 24)
+        );
         assert_eq!(parse_date("2019-02-30"), None);
         assert_eq!(parse_date("2019-01-24x"), None);
         assert_eq!(parse_date("24/01/2019"), None);

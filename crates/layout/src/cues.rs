@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use newsgraph_lexicon::{embedded, Lexicon, LexiconError};
 
 /// How a boilerplate pattern matches a line.
@@ -59,6 +59,7 @@ impl Boilerplate {
         }
         let contains = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&contains)
             .map_err(|e| LexiconError::BadValue {
                 file: lex.file(),
@@ -139,6 +140,7 @@ impl CaptionCues {
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| LexiconError::BadValue {
                 file: lex.file(),

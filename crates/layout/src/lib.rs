@@ -98,9 +98,13 @@ impl LayoutAnalyzer {
         if !top || word_count(text) > 14 {
             return false;
         }
-        let by = text.strip_prefix("By ").or_else(|| text.strip_prefix("BY ")).or_else(|| {
-            text.strip_prefix("by ").or_else(|| text.strip_prefix("By: "))
-        });
+        let by = text
+            .strip_prefix("By ")
+            .or_else(|| text.strip_prefix("BY "))
+            .or_else(|| {
+                text.strip_prefix("by ")
+                    .or_else(|| text.strip_prefix("By: "))
+            });
         if let Some(rest) = by {
             return rest.chars().next().is_some_and(char::is_uppercase);
         }
@@ -191,7 +195,8 @@ impl LayoutAnalyzer {
                 Kind::Boilerplate // a list of links under "Related articles"
             } else if wrapped
                 && ((!line.blank_before && kinds.last() == Some(&Kind::Paragraph))
-                    || (!ends_with_terminal(t) && lines.get(i + 1).is_some_and(|n| !n.blank_before)))
+                    || (!ends_with_terminal(t)
+                        && lines.get(i + 1).is_some_and(|n| !n.blank_before)))
             {
                 Kind::Paragraph // one line of a hard-wrapped paragraph
             } else if self.caption_score(lines, i, t, dense) >= 2 {
@@ -239,7 +244,8 @@ impl LayoutAnalyzer {
         let agency = caps.name("agency").map(|m| m.as_str());
         let caps_place = place.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
             && !place.bytes().any(|b| b.is_ascii_lowercase());
-        let valid = whole.len() <= 90 && (caps_place || agency.is_some() || caps.name("date").is_some());
+        let valid =
+            whole.len() <= 90 && (caps_place || agency.is_some() || caps.name("date").is_some());
         let dash_end = whole.as_str().trim_end().len();
         valid.then_some((dash_end, agency))
     }
@@ -260,12 +266,12 @@ fn label(text: &str) -> Option<u8> {
     let words = word_count(label);
     let capital_start = label.chars().next().is_some_and(char::is_uppercase);
     let capital_after = after.chars().next().is_some_and(char::is_uppercase);
-    let reporting = label.split(' ').any(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "said" | "says" | "told" | "added" | "asked" | "wrote" | "tweeted" | "warned" | "declared"
-        )
-    });
+    const REPORTING: [&str; 9] = [
+        "said", "says", "told", "added", "asked", "wrote", "tweeted", "warned", "declared",
+    ];
+    let reporting = label
+        .split(' ')
+        .any(|w| REPORTING.iter().any(|r| w.eq_ignore_ascii_case(r)));
     let ok = (1..=6).contains(&words)
         && capital_start
         && capital_after
@@ -275,7 +281,9 @@ fn label(text: &str) -> Option<u8> {
 }
 
 fn is_bullet(t: &str) -> bool {
-    ["- ", "* ", "• ", "· ", "– ", "▪ ", "► "].iter().any(|b| t.starts_with(b))
+    ["- ", "* ", "• ", "· ", "– ", "▪ ", "► "]
+        .iter()
+        .any(|b| t.starts_with(b))
 }
 
 /// A reader's handle under a comment: `by happyhiker77`.
@@ -292,7 +300,8 @@ fn truncated(t: &str) -> bool {
 fn is_signoff(t: &str) -> bool {
     t.len() <= 20
         && t.contains('/')
-        && t.split('/').all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
+        && t.split('/')
+            .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// The attribution line of an embedded post: `— Name (@handle) March 3, 2024`.
@@ -393,7 +402,9 @@ impl Stage for LayoutAnalyzer {
                 && i > 0
                 && kinds[i - 1] == Kind::Paragraph
                 && !line.blank_before
-                && sections.last().is_some_and(|s| s.kind == SectionKind::Paragraph)
+                && sections
+                    .last()
+                    .is_some_and(|s| s.kind == SectionKind::Paragraph)
                 && (wrapped || lines::continues_sentence(&text[lines[i - 1].span], t));
             if continues {
                 if let Some(last) = sections.last_mut() {
@@ -441,7 +452,10 @@ impl Stage for LayoutAnalyzer {
                     SectionKind::Paragraph
                 }
             };
-            sections.push(Section { kind: section_kind, span: line.span });
+            sections.push(Section {
+                kind: section_kind,
+                span: line.span,
+            });
         }
         let headline = headline.map(str::to_string);
         doc.sections = sections;

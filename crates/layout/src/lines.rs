@@ -25,7 +25,10 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
             blank_before = true;
         } else {
             let s = start + (raw.len() - raw.trim_start().len());
-            lines.push(Line { span: Span::new(s, s + trimmed.len()), blank_before });
+            lines.push(Line {
+                span: Span::new(s, s + trimmed.len()),
+                blank_before,
+            });
             blank_before = false;
         }
         start = end + 1;
@@ -41,7 +44,9 @@ pub(crate) fn word_count(t: &str) -> usize {
 /// True when a line ends like a finished sentence: `.`, `!`, `?`, `…`, or a closing quote or
 /// bracket.
 pub(crate) fn ends_with_terminal(t: &str) -> bool {
-    t.ends_with(['.', '!', '?', '\'', '"', ')', '\u{2019}', '\u{201D}', '\u{2026}', ':', ';'])
+    t.ends_with([
+        '.', '!', '?', '\'', '"', ')', '\u{2019}', '\u{201D}', '\u{2026}', ':', ';',
+    ])
 }
 
 /// True when body paragraphs follow each other without blank lines, as in many scraped pages:

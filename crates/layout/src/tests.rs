@@ -3,11 +3,18 @@ use newsgraph_doc::{Document, Format, Meta, SectionKind, Source, Stage};
 use super::*;
 
 fn layout(text: &str) -> Vec<(SectionKind, String)> {
-    let source = Source { path: None, url: None, format: Format::Text };
+    let source = Source {
+        path: None,
+        url: None,
+        format: Format::Text,
+    };
     let mut doc = Document::new("t", source, Meta::default(), text);
     LayoutAnalyzer::new().unwrap().annotate(&mut doc).unwrap();
     doc.validate().unwrap();
-    doc.sections.iter().map(|s| (s.kind, doc.span_text(s.span).to_string())).collect()
+    doc.sections
+        .iter()
+        .map(|s| (s.kind, doc.span_text(s.span).to_string()))
+        .collect()
 }
 
 fn kinds(text: &str) -> Vec<SectionKind> {
@@ -57,14 +64,21 @@ fn top_matter_bullets_bylines_and_dateline() {
         MANILA, May 3 (Reuters) - A strong earthquake struck on Monday.\nMore follows.\n";
     let got = layout(text);
     let k: Vec<SectionKind> = got.iter().map(|(k, _)| *k).collect();
-    assert_eq!(k, [Headline, Highlight, Highlight, Byline, Byline, Dateline, Paragraph, Paragraph]);
+    assert_eq!(
+        k,
+        [Headline, Highlight, Highlight, Byline, Byline, Dateline, Paragraph, Paragraph]
+    );
     assert_eq!(got[5].1, "MANILA, May 3 (Reuters) -");
     assert_eq!(got[6].1, "A strong earthquake struck on Monday.");
 }
 
 #[test]
 fn metadata_from_byline_and_dateline() {
-    let source = Source { path: None, url: None, format: Format::Text };
+    let source = Source {
+        path: None,
+        url: None,
+        format: Format::Text,
+    };
     let text = "Court halts mine\nBy JANE DOE and Li Wei, Reuters\n\nKYIV, Ukraine (AP) — The court ruled.\n";
     let mut doc = Document::new("t", source, Meta::default(), text);
     LayoutAnalyzer::new().unwrap().annotate(&mut doc).unwrap();
@@ -75,22 +89,38 @@ fn metadata_from_byline_and_dateline() {
 
 #[test]
 fn standfirst_before_byline_is_a_highlight() {
-    let text = "Ministers split over farm subsidies\nA row over support payments threatens the budget\n\
+    let text =
+        "Ministers split over farm subsidies\nA row over support payments threatens the budget\n\
         By Sam Green\n\nThe cabinet met on Tuesday.\n";
     assert_eq!(kinds(text), [Headline, Highlight, Byline, Paragraph]);
 }
 
 #[test]
 fn boilerplate_lines_end_markers_and_comment_teasers() {
-    let text = "Bridge reopens\nThe bridge reopened on Friday.\nAdvertisement\nTraffic was light.\n\
+    let text =
+        "Bridge reopens\nThe bridge reopened on Friday.\nAdvertisement\nTraffic was light.\n\
         Read more: Bridge closure costs\nShare this article\nDrivers welcomed the news.\n\
         I told you this would happen ...\nby roadwatcher42\n";
     assert_eq!(
         kinds(text),
-        [Headline, Paragraph, Boilerplate, Paragraph, Boilerplate, Boilerplate, Paragraph, Boilerplate, Boilerplate]
+        [
+            Headline,
+            Paragraph,
+            Boilerplate,
+            Paragraph,
+            Boilerplate,
+            Boilerplate,
+            Paragraph,
+            Boilerplate,
+            Boilerplate
+        ]
     );
-    let release = "Acme opens plant\nAcme opened a plant today.\n###\nAbout Acme\nAcme makes tools.\n";
-    assert_eq!(kinds(release), [Headline, Paragraph, Boilerplate, Boilerplate, Boilerplate]);
+    let release =
+        "Acme opens plant\nAcme opened a plant today.\n###\nAbout Acme\nAcme makes tools.\n";
+    assert_eq!(
+        kinds(release),
+        [Headline, Paragraph, Boilerplate, Boilerplate, Boilerplate]
+    );
 }
 
 #[test]
@@ -110,14 +140,22 @@ fn hard_wrapped_paragraphs_join() {
 
 #[test]
 fn lowercase_continuation_joins_without_wrapping() {
-    let text = "Title here\nThe mayor said the plan, which\nhad been delayed, would go ahead.\nIt will.\n";
+    let text =
+        "Title here\nThe mayor said the plan, which\nhad been delayed, would go ahead.\nIt will.\n";
     assert_eq!(kinds(text), [Headline, Paragraph, Paragraph]);
 }
 
 #[test]
 fn given_title_that_differs_from_a_long_first_line_means_no_headline() {
-    let source = Source { path: None, url: None, format: Format::Jsonl };
-    let meta = Meta { title: Some("Storm closes schools".into()), ..Meta::default() };
+    let source = Source {
+        path: None,
+        url: None,
+        format: Format::Jsonl,
+    };
+    let meta = Meta {
+        title: Some("Storm closes schools".into()),
+        ..Meta::default()
+    };
     let text = "Schools across the northern district were closed on Thursday as a storm brought heavy snow and strong winds that brought down power lines in several villages and towns.\nMore snow is expected.";
     let mut doc = Document::new("t", source, meta, text);
     LayoutAnalyzer::new().unwrap().annotate(&mut doc).unwrap();
@@ -133,8 +171,14 @@ fn empty_and_whitespace_text_give_no_sections() {
 
 #[test]
 fn author_lists() {
-    assert_eq!(authors("By Ana Costa, Li Wei and Tom Ray"), ["Ana Costa", "Li Wei", "Tom Ray"]);
-    assert_eq!(authors("By DANIEL PRYCE FOR THE DAILY HERALD"), ["Daniel Pryce"]);
+    assert_eq!(
+        authors("By Ana Costa, Li Wei and Tom Ray"),
+        ["Ana Costa", "Li Wei", "Tom Ray"]
+    );
+    assert_eq!(
+        authors("By DANIEL PRYCE FOR THE DAILY HERALD"),
+        ["Daniel Pryce"]
+    );
     assert_eq!(authors("By Ana Costa in Lisbon"), ["Ana Costa"]);
     assert_eq!(authors("by Thandiwe Mokoena"), ["Thandiwe Mokoena"]);
 }

@@ -70,8 +70,13 @@ pub mod embedded {
     );
 
     /// Every embedded file, for validation.
-    pub const ALL: &[DataFile] =
-        &[ABBREVIATIONS, SENTENCE_STARTERS, BOILERPLATE, CAPTION_CUES, AGENCIES];
+    pub const ALL: &[DataFile] = &[
+        ABBREVIATIONS,
+        SENTENCE_STARTERS,
+        BOILERPLATE,
+        CAPTION_CUES,
+        AGENCIES,
+    ];
 }
 
 /// A data file that could not be loaded.
@@ -120,7 +125,11 @@ pub struct Row {
 impl Row {
     /// An error about this row's value.
     pub fn error(&self, file: &'static str, message: impl Into<String>) -> LexiconError {
-        LexiconError::BadValue { file, line: self.line, message: message.into() }
+        LexiconError::BadValue {
+            file,
+            line: self.line,
+            message: message.into(),
+        }
     }
 }
 
@@ -163,11 +172,19 @@ impl Lexicon {
                     });
                 }
             }
-            rows.push(Row { line: i + 1, fields });
+            rows.push(Row {
+                line: i + 1,
+                fields,
+            });
         }
         match (source, licence) {
             (Some(source), Some(licence)) if !source.is_empty() && !licence.is_empty() => {
-                Ok(Lexicon { file: data.name, source, licence, rows })
+                Ok(Lexicon {
+                    file: data.name,
+                    source,
+                    licence,
+                    rows,
+                })
             }
             _ => Err(LexiconError::MissingHeader { file: data.name }),
         }
@@ -226,10 +243,22 @@ mod tests {
 
     #[test]
     fn errors_name_the_file_and_line() {
-        let bad = DataFile { name: "x.tsv", text: "# source: me\n# licence: MIT\na\tb\nc\n" };
+        let bad = DataFile {
+            name: "x.tsv",
+            text: "# source: me\n# licence: MIT\na\tb\nc\n",
+        };
         let err = Lexicon::parse(&bad).unwrap_err();
-        assert_eq!(err.to_string(), "data/x.tsv:4: expected 2 tab-separated fields, found 1");
-        let bare = DataFile { name: "y.tsv", text: "a\n" };
-        assert!(matches!(Lexicon::parse(&bare), Err(LexiconError::MissingHeader { .. })));
+        assert_eq!(
+            err.to_string(),
+            "data/x.tsv:4: expected 2 tab-separated fields, found 1"
+        );
+        let bare = DataFile {
+            name: "y.tsv",
+            text: "a\n",
+        };
+        assert!(matches!(
+            Lexicon::parse(&bare),
+            Err(LexiconError::MissingHeader { .. })
+        ));
     }
 }

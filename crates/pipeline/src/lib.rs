@@ -55,7 +55,10 @@ pub struct Pipeline {
 impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let names: Vec<&str> = self.stages.iter().map(|s| s.name()).collect();
-        f.debug_struct("Pipeline").field("stages", &names).field("validate", &self.validate).finish()
+        f.debug_struct("Pipeline")
+            .field("stages", &names)
+            .field("validate", &self.validate)
+            .finish()
     }
 }
 
@@ -68,16 +71,25 @@ impl Pipeline {
         let mut produced: Vec<Layer> = Vec::new();
         for stage in &stages {
             if let Some(&layer) = stage.requires().iter().find(|l| !produced.contains(l)) {
-                return Err(PipelineError::MissingLayer { stage: stage.name(), layer });
+                return Err(PipelineError::MissingLayer {
+                    stage: stage.name(),
+                    layer,
+                });
             }
             produced.extend_from_slice(stage.produces());
         }
-        Ok(Pipeline { stages, validate: cfg!(debug_assertions) })
+        Ok(Pipeline {
+            stages,
+            validate: cfg!(debug_assertions),
+        })
     }
 
     /// The engine's stages as they stand: layout, then segment.
     pub fn standard() -> Result<Self, PipelineError> {
-        Pipeline::new(vec![Box::new(LayoutAnalyzer::new()?), Box::new(Segmenter::new()?)])
+        Pipeline::new(vec![
+            Box::new(LayoutAnalyzer::new()?),
+            Box::new(Segmenter::new()?),
+        ])
     }
 
     /// Validates the document after every stage (on by default in debug builds).
@@ -94,27 +106,50 @@ impl Pipeline {
     /// Runs every stage over `doc`.
     pub fn run(&self, doc: &mut Document) -> Result<(), PipelineError> {
         if doc.text().len() > MAX_TEXT {
-            let source = StageError::TooLarge { len: doc.text().len(), max: MAX_TEXT };
-            return Err(PipelineError::Stage { stage: "pipeline", source });
+            let source = StageError::TooLarge {
+                len: doc.text().len(),
+                max: MAX_TEXT,
+            };
+            return Err(PipelineError::Stage {
+                stage: "pipeline",
+                source,
+            });
         }
         for stage in &self.stages {
             let name = stage.name();
-            stage.annotate(doc).map_err(|source| PipelineError::Stage { stage: name, source })?;
+            stage.annotate(doc).map_err(|source| PipelineError::Stage {
+                stage: name,
+                source,
+            })?;
             if self.validate {
                 doc.validate().map_err(|e| PipelineError::Stage {
                     stage: name,
-                    source: StageError::Invariant { stage: name, detail: e.to_string() },
+                    source: StageError::Invariant {
+                        stage: name,
+                        detail: e.to_string(),
+                    },
                 })?;
             }
-            doc.runs.push(StageRun { stage: name.to_string(), version: env!("CARGO_PKG_VERSION").into() });
+            doc.runs.push(StageRun {
+                stage: name.to_string(),
+                version: env!("CARGO_PKG_VERSION").into(),
+            });
         }
         Ok(())
     }
 
     /// Makes a document of a raw article and runs every stage over it.
     pub fn analyze(&self, raw: RawArticle) -> Result<Document, PipelineError> {
-        let source = Source { path: raw.path, url: raw.url, format: raw.format };
-        let meta = Meta { title: raw.title, published: raw.published, ..Meta::default() };
+        let source = Source {
+            path: raw.path,
+            url: raw.url,
+            format: raw.format,
+        };
+        let meta = Meta {
+            title: raw.title,
+            published: raw.published,
+            ..Meta::default()
+        };
         let mut doc = Document::new(raw.id, source, meta, raw.text);
         self.run(&mut doc)?;
         Ok(doc)
@@ -122,7 +157,11 @@ impl Pipeline {
 
     /// Analyses a text given in memory (id: its content hash).
     pub fn analyze_text(&self, text: &str) -> Result<Document, PipelineError> {
-        let source = Source { path: None, url: None, format: newsgraph_doc::Format::Text };
+        let source = Source {
+            path: None,
+            url: None,
+            format: newsgraph_doc::Format::Text,
+        };
         let id = newsgraph_ingest::content_id(text.as_bytes());
         let mut doc = Document::new(id, source, Meta::default(), text);
         self.run(&mut doc)?;
@@ -133,7 +172,10 @@ impl Pipeline {
     pub fn run_first(&self, n: usize, doc: &mut Document) -> Result<(), PipelineError> {
         for stage in self.stages.iter().take(n) {
             let name = stage.name();
-            stage.annotate(doc).map_err(|source| PipelineError::Stage { stage: name, source })?;
+            stage.annotate(doc).map_err(|source| PipelineError::Stage {
+                stage: name,
+                source,
+            })?;
         }
         Ok(())
     }
@@ -145,10 +187,15 @@ mod tests {
 
     #[test]
     fn a_stage_whose_input_comes_later_fails_at_construction() {
-        let stages: Vec<Box<dyn Stage>> =
-            vec![Box::new(Segmenter::new().unwrap()), Box::new(LayoutAnalyzer::new().unwrap())];
+        let stages: Vec<Box<dyn Stage>> = vec![
+            Box::new(Segmenter::new().unwrap()),
+            Box::new(LayoutAnalyzer::new().unwrap()),
+        ];
         let err = Pipeline::new(stages).unwrap_err();
-        assert_eq!(err.to_string(), "stage segment needs layer Sections, which no earlier stage produces");
+        assert_eq!(
+            err.to_string(),
+            "stage segment needs layer Sections, which no earlier stage produces"
+        );
     }
 
     #[test]

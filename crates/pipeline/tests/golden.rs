@@ -17,13 +17,31 @@ fn render(text: &str) -> String {
     let span = |s: u32, e: u32| chars[s as usize..e as usize].iter().collect::<String>();
     let mut out = String::new();
     let m = &record.meta;
-    writeln!(out, "META  title={:?} authors={:?} outlet={:?}", m.title, m.authors, m.outlet).unwrap();
+    writeln!(
+        out,
+        "META  title={:?} authors={:?} outlet={:?}",
+        m.title, m.authors, m.outlet
+    )
+    .unwrap();
     for (i, s) in record.sections.iter().enumerate() {
-        writeln!(out, "SEC#{i:<3} [{}..{}) {:<11} {:?}", s.start, s.end, s.kind, span(s.start, s.end))
-            .unwrap();
+        writeln!(
+            out,
+            "SEC#{i:<3} [{}..{}) {:<11} {:?}",
+            s.start,
+            s.end,
+            s.kind,
+            span(s.start, s.end)
+        )
+        .unwrap();
         for sent in record.sentences.iter().filter(|x| x.section as usize == i) {
-            writeln!(out, "  SENT [{}..{}) {:?}", sent.start, sent.end, span(sent.start, sent.end))
-                .unwrap();
+            writeln!(
+                out,
+                "  SENT [{}..{}) {:?}",
+                sent.start,
+                sent.end,
+                span(sent.start, sent.end)
+            )
+            .unwrap();
         }
     }
     out

@@ -13,14 +13,21 @@ use newsgraph_pipeline::Pipeline;
 /// The kind of the section holding the start of each non-blank line; a line that opens with a
 /// dateline reads `dateline+paragraph`.
 fn predicted(text: &str) -> Vec<(String, String)> {
-    let doc = Pipeline::standard().unwrap().with_validation(true).analyze_text(text).unwrap();
+    let doc = Pipeline::standard()
+        .unwrap()
+        .with_validation(true)
+        .analyze_text(text)
+        .unwrap();
     let mut out = Vec::new();
     let mut offset = 0;
     for line in text.split('\n') {
         let trimmed = line.trim();
         if !trimmed.is_empty() {
             let start = (offset + line.len() - line.trim_start().len()) as u32;
-            let i = doc.sections.iter().position(|s| s.span.start <= start && start < s.span.end);
+            let i = doc
+                .sections
+                .iter()
+                .position(|s| s.span.start <= start && start < s.span.end);
             let kind = match i.map(|i| doc.sections[i].kind) {
                 Some(SectionKind::Dateline) => "dateline+paragraph".to_string(),
                 Some(k) => k.as_str().to_string(),
@@ -47,14 +54,26 @@ fn layout_matches_the_annotations() {
     let mut misses = Vec::new();
     for (slug, text) in common::articles() {
         let tsv = common::articles_dir().join(format!("{slug}.layout.tsv"));
-        let Ok(expected) = std::fs::read_to_string(&tsv) else { continue };
-        let expected: Vec<(&str, &str)> =
-            expected.lines().filter(|l| !l.is_empty()).map(|l| l.split_once('\t').unwrap()).collect();
+        let Ok(expected) = std::fs::read_to_string(&tsv) else {
+            continue;
+        };
+        let expected: Vec<(&str, &str)> = expected
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(|l| l.split_once('\t').unwrap())
+            .collect();
         let got = predicted(&text);
-        assert_eq!(got.len(), expected.len(), "{slug}: annotation and article differ in line count");
+        assert_eq!(
+            got.len(),
+            expected.len(),
+            "{slug}: annotation and article differ in line count"
+        );
         let mut article_right = 0;
         for ((want, head), (have, line)) in expected.iter().zip(&got) {
-            assert!(line.starts_with(head.trim_end()), "{slug}: annotation out of step at {head:?}");
+            assert!(
+                line.starts_with(head.trim_end()),
+                "{slug}: annotation out of step at {head:?}"
+            );
             total += 1;
             if want == have {
                 right += 1;
@@ -73,17 +92,39 @@ fn layout_matches_the_annotations() {
     for (kind, c) in &per_kind {
         let p = c.tp as f64 / (c.tp + c.fp).max(1) as f64;
         let r = c.tp as f64 / (c.tp + c.fn_).max(1) as f64;
-        println!("{kind:<20} {p:>9.3} {r:>6.3}   ({} {} {})", c.tp, c.fp, c.fn_);
+        println!(
+            "{kind:<20} {p:>9.3} {r:>6.3}   ({} {} {})",
+            c.tp, c.fp, c.fn_
+        );
         if kind == "caption" {
             caption = (p, r);
         }
     }
     let accuracy = right as f64 / total as f64;
-    println!("\nline accuracy {accuracy:.3} ({right}/{total})\nmisses:\n{}", misses.join("\n"));
-    assert!(total > 200, "the fixtures should hold over 200 annotated lines");
-    assert!(accuracy >= ACCURACY_FLOOR, "line accuracy {accuracy:.3} fell below {ACCURACY_FLOOR}");
-    assert!(caption.0 >= CAPTION_FLOOR.0, "caption precision {:.3} fell below {}", caption.0, CAPTION_FLOOR.0);
-    assert!(caption.1 >= CAPTION_FLOOR.1, "caption recall {:.3} fell below {}", caption.1, CAPTION_FLOOR.1);
+    println!(
+        "\nline accuracy {accuracy:.3} ({right}/{total})\nmisses:\n{}",
+        misses.join("\n")
+    );
+    assert!(
+        total > 200,
+        "the fixtures should hold over 200 annotated lines"
+    );
+    assert!(
+        accuracy >= ACCURACY_FLOOR,
+        "line accuracy {accuracy:.3} fell below {ACCURACY_FLOOR}"
+    );
+    assert!(
+        caption.0 >= CAPTION_FLOOR.0,
+        "caption precision {:.3} fell below {}",
+        caption.0,
+        CAPTION_FLOOR.0
+    );
+    assert!(
+        caption.1 >= CAPTION_FLOOR.1,
+        "caption recall {:.3} fell below {}",
+        caption.1,
+        CAPTION_FLOOR.1
+    );
 }
 
 const ACCURACY_FLOOR: f64 = 0.97;

@@ -76,8 +76,13 @@ impl SegmentLexicon {
             };
             abbreviations.insert(row.fields[0], class);
         }
-        let starters = Lexicon::parse(&embedded::SENTENCE_STARTERS)?.keys().collect();
-        Ok(SegmentLexicon { abbreviations, starters })
+        let starters = Lexicon::parse(&embedded::SENTENCE_STARTERS)?
+            .keys()
+            .collect();
+        Ok(SegmentLexicon {
+            abbreviations,
+            starters,
+        })
     }
 
     /// The class of an abbreviation, written without its final period.
@@ -102,7 +107,9 @@ pub struct Segmenter {
 impl Segmenter {
     /// Builds a segmenter with the embedded lexicons.
     pub fn new() -> Result<Self, LexiconError> {
-        Ok(Segmenter { lexicon: SegmentLexicon::embedded()? })
+        Ok(Segmenter {
+            lexicon: SegmentLexicon::embedded()?,
+        })
     }
 
     /// The lexicons in use.
@@ -136,7 +143,13 @@ impl Stage for Segmenter {
                 continue;
             }
             let first = tokens.len();
-            tokenize(doc.text(), section.span, &self.lexicon, &mut tokens, &mut flags);
+            tokenize(
+                doc.text(),
+                section.span,
+                &self.lexicon,
+                &mut tokens,
+                &mut flags,
+            );
             split_sentences(
                 doc.text(),
                 &tokens,

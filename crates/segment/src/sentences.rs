@@ -27,7 +27,10 @@ pub fn split_sentences(
     let n = tokens.len();
     let mut push = |from: usize, to: usize| {
         out.push(Sentence {
-            span: Span { start: tokens[from].span.start, end: tokens[to - 1].span.end },
+            span: Span {
+                start: tokens[from].span.start,
+                end: tokens[to - 1].span.end,
+            },
             section,
             first_token: from as u32,
             end_token: to as u32,
@@ -85,7 +88,9 @@ fn is_opener(t: &str) -> bool {
 }
 
 fn starts_upper_or_digit(t: &str) -> bool {
-    t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    t.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Whether the token at `next` can open a sentence after `ender`.
@@ -121,7 +126,13 @@ mod tests {
     fn sentences(text: &str) -> Vec<&str> {
         let lex = SegmentLexicon::embedded().unwrap();
         let (mut tokens, mut flags, mut out) = (Vec::new(), Vec::new(), Vec::new());
-        tokenize(text, Span::new(0, text.len()), &lex, &mut tokens, &mut flags);
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            &lex,
+            &mut tokens,
+            &mut flags,
+        );
         split_sentences(text, &tokens, &flags, 0, 0, &lex, &mut out);
         out.iter().map(|s| &text[s.span]).collect()
     }
@@ -129,28 +140,67 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, &[&str])] = &[
-            ("It rained. Then it stopped.", &["It rained.", "Then it stopped."]),
+            (
+                "It rained. Then it stopped.",
+                &["It rained.", "Then it stopped."],
+            ),
             (
                 "Aid came from the U.S., Japan and others. It helped.",
                 &["Aid came from the U.S., Japan and others.", "It helped."],
             ),
-            ("Talks with the U.S. The envoy left.", &["Talks with the U.S.", "The envoy left."]),
-            ("Gen. Ruiz and Mr. Tan met Dr. Obi.", &["Gen. Ruiz and Mr. Tan met Dr. Obi."]),
-            ("It began on Jan. 23 in St. Louis.", &["It began on Jan. 23 in St. Louis."]),
+            (
+                "Talks with the U.S. The envoy left.",
+                &["Talks with the U.S.", "The envoy left."],
+            ),
+            (
+                "Gen. Ruiz and Mr. Tan met Dr. Obi.",
+                &["Gen. Ruiz and Mr. Tan met Dr. Obi."],
+            ),
+            (
+                "It began on Jan. 23 in St. Louis.",
+                &["It began on Jan. 23 in St. Louis."],
+            ),
             ("Harold T. Finch spoke.", &["Harold T. Finch spoke."]),
-            ("The rate was 3.5 per cent. Prices rose.", &["The rate was 3.5 per cent.", "Prices rose."]),
-            ("He said: 'It is over.' Then he left.", &["He said: 'It is over.'", "Then he left."]),
-            ("“Why?” she asked. “Because.”", &["“Why?” she asked.", "“Because.”"]),
+            (
+                "The rate was 3.5 per cent. Prices rose.",
+                &["The rate was 3.5 per cent.", "Prices rose."],
+            ),
+            (
+                "He said: 'It is over.' Then he left.",
+                &["He said: 'It is over.'", "Then he left."],
+            ),
+            (
+                "“Why?” she asked. “Because.”",
+                &["“Why?” she asked.", "“Because.”"],
+            ),
             ("'Why?' she asked.", &["'Why?' she asked."]),
-            ("We waited... Nothing came.", &["We waited...", "Nothing came."]),
+            (
+                "We waited... Nothing came.",
+                &["We waited...", "Nothing came."],
+            ),
             ("We waited... and waited.", &["We waited... and waited."]),
             ("Acme Inc. The firm grew.", &["Acme Inc.", "The firm grew."]),
-            ("Acme Inc. Chief Tom Ray quit.", &["Acme Inc. Chief Tom Ray quit."]),
-            ("It cost $5m. $3m was paid.", &["It cost $5m.", "$3m was paid."]),
+            (
+                "Acme Inc. Chief Tom Ray quit.",
+                &["Acme Inc. Chief Tom Ray quit."],
+            ),
+            (
+                "It cost $5m. $3m was paid.",
+                &["It cost $5m.", "$3m was paid."],
+            ),
             ("No end mark here", &["No end mark here"]),
-            ("Hurry! (They did.) Done.", &["Hurry!", "(They did.)", "Done."]),
-            ("It ended at 5 p.m. Police left.", &["It ended at 5 p.m.", "Police left."]),
-            ("Stay strong. We are with you.", &["Stay strong.", "We are with you."]),
+            (
+                "Hurry! (They did.) Done.",
+                &["Hurry!", "(They did.)", "Done."],
+            ),
+            (
+                "It ended at 5 p.m. Police left.",
+                &["It ended at 5 p.m.", "Police left."],
+            ),
+            (
+                "Stay strong. We are with you.",
+                &["Stay strong.", "We are with you."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&sentences(text), want, "splitting {text:?}");

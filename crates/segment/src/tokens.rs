@@ -66,7 +66,10 @@ pub fn tokenize(
     let (start, end) = (span.start as usize, span.end as usize);
     let mut i = start;
     let mut push = |s: usize, e: usize, kind: TokenKind, f: TokenFlags| {
-        out.push(Token { span: Span::new(s, e), kind });
+        out.push(Token {
+            span: Span::new(s, e),
+            kind,
+        });
         flags.push(f);
     };
     while i < end {
@@ -81,7 +84,11 @@ pub fn tokenize(
             i = e;
             continue;
         }
-        let c = if b < 0x80 { b as char } else { char_at(text, i) };
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            char_at(text, i)
+        };
         let len = c.len_utf8();
         if c.is_whitespace() {
             i += len;
@@ -114,7 +121,10 @@ pub fn tokenize(
             '.' | '-' | '!' | '?' => {
                 // Runs of the same mark are one token: "...", "--", "?!".
                 let mut e = i + 1;
-                while e < end && (bytes[e] == b || (b != b'.' && b != b'-' && matches!(bytes[e], b'!' | b'?'))) {
+                while e < end
+                    && (bytes[e] == b
+                        || (b != b'.' && b != b'-' && matches!(bytes[e], b'!' | b'?')))
+                {
                     e += 1;
                 }
                 (e, TokenKind::Punct)
@@ -156,7 +166,9 @@ fn number_end(text: &str, i: usize, end: usize) -> usize {
         k += 1;
     }
     let suffix = &text[j..k];
-    let ordinal = ["s", "st", "nd", "rd", "th"].iter().any(|s| suffix.eq_ignore_ascii_case(s));
+    let ordinal = ["s", "st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| suffix.eq_ignore_ascii_case(s));
     if ordinal && !is_alnum_at(text, k, end) {
         k
     } else {
@@ -222,8 +234,9 @@ fn word(
             }
             let rest = &text[after..k];
             let word_ends = !is_alnum_at(text, k, end);
-            let is_clitic =
-                ["s", "re", "ve", "ll", "d", "m"].iter().any(|c| rest.eq_ignore_ascii_case(c));
+            let is_clitic = ["s", "re", "ve", "ll", "d", "m"]
+                .iter()
+                .any(|c| rest.eq_ignore_ascii_case(c));
             if word_ends && is_clitic {
                 clitic = Some((j, k));
             } else if word_ends
@@ -243,10 +256,8 @@ fn word(
     let word = &text[i..word_end];
     let mut flags = TokenFlags::default();
     let mut e = word_end;
-    let period_follows = clitic.is_none()
-        && e < end
-        && bytes[e] == b'.'
-        && !(e + 1 < end && bytes[e + 1] == b'.');
+    let period_follows =
+        clitic.is_none() && e < end && bytes[e] == b'.' && !(e + 1 < end && bytes[e + 1] == b'.');
     if period_follows {
         let class = if inner_period && word.split('.').all(|part| part.chars().count() <= 3) {
             Some(AbbrevClass::Other) // U.S., a.m., Ph.D.
@@ -292,17 +303,29 @@ mod tests {
     fn table() {
         use TokenKind::*;
         let cases: &[(&str, &[&str])] = &[
-            ("the U.S. and U.N. said", &["the", "U.S.", "and", "U.N.", "said"]),
+            (
+                "the U.S. and U.N. said",
+                &["the", "U.S.", "and", "U.N.", "said"],
+            ),
             ("Mr. Ortiz, Gen. Lee", &["Mr.", "Ortiz", ",", "Gen.", "Lee"]),
             ("George W. Bush", &["George", "W.", "Bush"]),
-            ("$65billion and 2.3 million", &["$", "65", "billion", "and", "2.3", "million"]),
+            (
+                "$65billion and 2.3 million",
+                &["$", "65", "billion", "and", "2.3", "million"],
+            ),
             ("some 200,000 people", &["some", "200,000", "people"]),
-            ("in the 1990s and the '90s", &["in", "the", "1990s", "and", "the", "'90s"]),
+            (
+                "in the 1990s and the '90s",
+                &["in", "the", "1990s", "and", "the", "'90s"],
+            ),
             ("the ’80s", &["the", "’80s"]),
             ("Ortiz's plan", &["Ortiz", "'s", "plan"]),
             ("Ortiz’s plan", &["Ortiz", "’s", "plan"]),
             ("don't, can't", &["do", "n't", ",", "ca", "n't"]),
-            ("O'Brien at six o'clock", &["O'Brien", "at", "six", "o'clock"]),
+            (
+                "O'Brien at six o'clock",
+                &["O'Brien", "at", "six", "o'clock"],
+            ),
             ("rock 'n' roll", &["rock", "'n'", "roll"]),
             ("a six-year term", &["a", "six-year", "term"]),
             ("wait... what", &["wait", "...", "what"]),
@@ -330,8 +353,11 @@ mod tests {
         let text = "Jan. 5 Gen. Ruiz U.S. W. Bush end.";
         let (mut out, mut flags) = (Vec::new(), Vec::new());
         tokenize(text, Span::new(0, text.len()), &lex, &mut out, &mut flags);
-        let got: Vec<(&str, Abbrev)> =
-            out.iter().zip(&flags).map(|(t, f)| (&text[t.span], f.abbrev)).collect();
+        let got: Vec<(&str, Abbrev)> = out
+            .iter()
+            .zip(&flags)
+            .map(|(t, f)| (&text[t.span], f.abbrev))
+            .collect();
         use AbbrevClass::*;
         assert_eq!(
             got,

@@ -16,7 +16,11 @@ pub fn articles() -> Vec<(String, String)> {
         })
         .collect();
     out.sort();
-    assert!(out.len() >= 6, "expected at least six fixture articles in {}", dir.display());
+    assert!(
+        out.len() >= 6,
+        "expected at least six fixture articles in {}",
+        dir.display()
+    );
     out
 }
 
