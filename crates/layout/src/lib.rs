@@ -139,7 +139,7 @@ impl LayoutAnalyzer {
         if dense && i > 0 && lines[i].blank_before {
             score += 1;
         }
-        if word_count(text) > 70 {
+        if lines[i].words > 70 {
             score -= 2;
         }
         score

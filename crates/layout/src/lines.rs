@@ -8,6 +8,8 @@ pub(crate) struct Line {
     pub span: Span,
     /// A blank line (or the start of the text) comes before it.
     pub blank_before: bool,
+    /// Number of whitespace-separated words.
+    pub words: u32,
 }
 
 /// The non-blank lines of `text`, in one pass.
@@ -28,6 +30,7 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
             lines.push(Line {
                 span: Span::new(s, s + trimmed.len()),
                 blank_before,
+                words: u32::try_from(word_count(trimmed)).unwrap_or(u32::MAX),
             });
             blank_before = false;
         }
@@ -36,9 +39,34 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
-/// Number of whitespace-separated words.
+/// Number of words separated by ASCII whitespace or no-break spaces.
+///
+/// A branch-free pass over the bytes; a no-break space (rare) takes a slower path.
 pub(crate) fn word_count(t: &str) -> usize {
-    t.split_whitespace().count()
+    let bytes = t.as_bytes();
+    if memchr::memmem::find(bytes, "\u{a0}".as_bytes()).is_some() {
+        return t
+            .split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}')
+            .filter(|w| !w.is_empty())
+            .count();
+    }
+    // Word starts: a non-space right after a space. Counted over byte pairs in chunks of 255
+    // into a u8, with no branch and no loop-carried state, so that it compiles to SIMD.
+    let space = |b: u8| (b == b' ') | (b.wrapping_sub(b'\t') < 5);
+    let first = bytes.first().is_some_and(|&b| !space(b));
+    let (Some(before), Some(after)) = (bytes.get(..bytes.len().wrapping_sub(1)), bytes.get(1..))
+    else {
+        return usize::from(first);
+    };
+    let mut starts = 0;
+    for (a, b) in before.chunks(255).zip(after.chunks(255)) {
+        let mut chunk = 0u8;
+        for (&x, &y) in a.iter().zip(b) {
+            chunk += u8::from(space(x) & !space(y));
+        }
+        starts += usize::from(chunk);
+    }
+    usize::from(first) + starts
 }
 
 /// True when a line ends like a finished sentence: `.`, `!`, `?`, `…`, or a closing quote or
@@ -55,10 +83,8 @@ pub(crate) fn ends_with_terminal(t: &str) -> bool {
 /// Only prose lines (eight words or more, not bullets) are counted, so a list does not make a
 /// blank-separated text look dense.
 pub(crate) fn is_dense(text: &str, lines: &[Line]) -> bool {
-    let prose = |l: &Line| {
-        let t = &text[l.span];
-        word_count(t) >= 8 && !t.starts_with(['-', '*', '\u{2022}', '\u{00B7}'])
-    };
+    let prose =
+        |l: &Line| l.words >= 8 && !text[l.span].starts_with(['-', '*', '\u{2022}', '\u{00B7}']);
     let (mut counted, mut adjacent) = (0, 0);
     for pair in lines.windows(2) {
         if prose(&pair[1]) {
@@ -97,4 +123,18 @@ pub(crate) fn is_hard_wrapped(text: &str, lines: &[Line]) -> bool {
 /// punctuation and `next` starts in lowercase.
 pub(crate) fn continues_sentence(prev: &str, next: &str) -> bool {
     !ends_with_terminal(prev) && next.chars().next().is_some_and(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_across_ascii_and_no_break_spaces() {
+        assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("  one\ttwo \n three  "), 3);
+        assert_eq!(word_count("10\u{a0}km south"), 3);
+        // Latin-1 letters and signs share the C2/C3 lead bytes with the no-break space.
+        assert_eq!(word_count("caf\u{e9} \u{a9} \u{e0}\u{a0}la"), 4);
+    }
 }
