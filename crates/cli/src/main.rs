@@ -71,6 +71,12 @@ struct ExtractArgs {
     /// Check every document invariant after each stage (slower; for debugging).
     #[arg(long)]
     validate: bool,
+
+    /// Extra actors: a TSV of ours (name, aliases, cameo, from, to, role; see
+    /// `data/actors/people.tsv`) or a PETRARCH/TABARI `.actors` or `.agents` dictionary.
+    /// Repeat to load several.
+    #[arg(long = "actors", value_name = "FILE")]
+    actor_files: Vec<std::path::PathBuf>,
 }
 
 fn parse_published(s: &str) -> std::result::Result<NaiveDate, String> {
@@ -118,7 +124,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
 const BATCH: usize = 256;
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
-    let pipeline = Pipeline::standard()
+    let actor_files: Vec<&std::path::Path> = args.actor_files.iter().map(|p| p.as_path()).collect();
+    let pipeline = Pipeline::standard_with_actors(&actor_files)
         .context("loading the engine's data files")?
         .with_validation(args.validate || cfg!(debug_assertions));
     let input_format = match args.input_format {

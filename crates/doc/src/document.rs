@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::actor::{Actor, Mention};
 use crate::error::ValidationError;
 use crate::span::Span;
 
@@ -174,6 +175,10 @@ pub enum Layer {
     Sentences,
     /// `Document::tokens`.
     Tokens,
+    /// `Document::mentions`.
+    Mentions,
+    /// `Document::actors`.
+    Actors,
 }
 
 /// Which stage wrote which layers, in order.
@@ -204,6 +209,10 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Tokens, sorted, each inside one sentence.
     pub tokens: Vec<Token>,
+    /// Mentions of actors, sorted and non-overlapping.
+    pub mentions: Vec<Mention>,
+    /// The actors the mentions stand for, each listing its mentions.
+    pub actors: Vec<Actor>,
     /// The stages that ran, in order.
     pub runs: Vec<StageRun>,
 }
@@ -219,6 +228,8 @@ impl Document {
             sections: Vec::new(),
             sentences: Vec::new(),
             tokens: Vec::new(),
+            mentions: Vec::new(),
+            actors: Vec::new(),
             runs: Vec::new(),
         }
     }

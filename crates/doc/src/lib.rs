@@ -20,6 +20,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod actor;
 mod document;
 mod error;
 mod offsets;
@@ -28,6 +29,7 @@ mod span;
 mod stage;
 mod validate;
 
+pub use actor::{Actor, ActorType, Mention, MentionType};
 pub use document::{
     Document, Format, Layer, Meta, Section, SectionKind, Sentence, Source, StageRun, Token,
     TokenKind,

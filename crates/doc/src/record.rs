@@ -348,8 +348,31 @@ impl Record {
                     section: s.section,
                 })
                 .collect(),
-            mentions: Vec::new(),
-            actors: Vec::new(),
+            mentions: doc
+                .mentions
+                .iter()
+                .map(|m| MentionRecord {
+                    start: at(m.span.start),
+                    end: at(m.span.end),
+                    text: doc.span_text(m.span).to_string(),
+                    kind: m.kind.as_str().to_string(),
+                    actor: m.actor,
+                })
+                .collect(),
+            actors: doc
+                .actors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| ActorRecord {
+                    id: format!("a{i}"),
+                    name: a.name.clone(),
+                    kind: a.kind.as_str().to_string(),
+                    country: a.country.clone(),
+                    cameo: a.cameo.clone(),
+                    roles: a.roles.clone(),
+                    mentions: a.mentions.clone(),
+                })
+                .collect(),
             quotes: Vec::new(),
             events: Vec::new(),
             quantities: Vec::new(),

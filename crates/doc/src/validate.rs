@@ -9,6 +9,8 @@ pub(crate) fn validate(doc: &Document) -> Result<(), ValidationError> {
     check_layer(text, "section", doc.sections.iter().map(|s| s.span))?;
     check_layer(text, "sentence", doc.sentences.iter().map(|s| s.span))?;
     check_layer(text, "token", doc.tokens.iter().map(|t| t.span))?;
+    check_layer(text, "mention", doc.mentions.iter().map(|m| m.span))?;
+    check_links(doc)?;
 
     let mut next_token = 0u32;
     for (i, sentence) in doc.sentences.iter().enumerate() {
@@ -75,6 +77,42 @@ pub(crate) fn validate(doc: &Document) -> Result<(), ValidationError> {
             parent: "sentence",
             parent_index: doc.sentences.len(),
         });
+    }
+    Ok(())
+}
+
+/// Every mention's actor exists and lists it; every actor's mentions exist and point back.
+fn check_links(doc: &Document) -> Result<(), ValidationError> {
+    for (i, mention) in doc.mentions.iter().enumerate() {
+        let Some(a) = mention.actor else { continue };
+        let lists_it = doc
+            .actors
+            .get(a as usize)
+            .is_some_and(|actor| actor.mentions.contains(&(i as u32)));
+        if !lists_it {
+            return Err(ValidationError::Dangling {
+                layer: "mention",
+                index: i,
+                target: "actor",
+                target_index: a as usize,
+            });
+        }
+    }
+    for (a, actor) in doc.actors.iter().enumerate() {
+        for &m in &actor.mentions {
+            let points_back = doc
+                .mentions
+                .get(m as usize)
+                .is_some_and(|mention| mention.actor == Some(a as u32));
+            if !points_back {
+                return Err(ValidationError::Dangling {
+                    layer: "actor",
+                    index: a,
+                    target: "mention",
+                    target_index: m as usize,
+                });
+            }
+        }
     }
     Ok(())
 }

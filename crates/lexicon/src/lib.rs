@@ -69,6 +69,52 @@ pub mod embedded {
         "layout/agencies.tsv"
     );
 
+    data_file!(
+        /// Countries: codes, names, adjectives, capitals and seats of power.
+        COUNTRIES,
+        "actors/countries.tsv"
+    );
+    data_file!(
+        /// International organisations with CAMEO codes.
+        IGOS,
+        "actors/igos.tsv"
+    );
+    data_file!(
+        /// People in office with the dates of their offices.
+        PEOPLE,
+        "actors/people.tsv"
+    );
+    data_file!(
+        /// Role nouns with CAMEO agent codes.
+        AGENTS,
+        "actors/agents.tsv"
+    );
+    data_file!(
+        /// Titles and honorifics that stand before a person's name.
+        TITLES,
+        "actors/titles.tsv"
+    );
+    data_file!(
+        /// Given names, a cue that a capitalised run is a person.
+        FIRST_NAMES,
+        "actors/first_names.tsv"
+    );
+    data_file!(
+        /// Head words that type a name: `Party` (ORG), `River` (LOC), `Province` (GPE).
+        NAME_HEADS,
+        "actors/name_heads.tsv"
+    );
+    data_file!(
+        /// Capitalised words that never make a name on their own.
+        NAME_STOPS,
+        "actors/name_stops.tsv"
+    );
+    data_file!(
+        /// Cities with population and coordinates (GeoNames).
+        CITIES,
+        "places/cities.tsv"
+    );
+
     /// Every embedded file, for validation.
     pub const ALL: &[DataFile] = &[
         ABBREVIATIONS,
@@ -76,6 +122,15 @@ pub mod embedded {
         BOILERPLATE,
         CAPTION_CUES,
         AGENCIES,
+        COUNTRIES,
+        IGOS,
+        PEOPLE,
+        AGENTS,
+        TITLES,
+        FIRST_NAMES,
+        NAME_HEADS,
+        NAME_STOPS,
+        CITIES,
     ];
 }
 

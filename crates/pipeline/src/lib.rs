@@ -1,6 +1,6 @@
 //! Builds the ordered stages of newsgraph and runs them over articles.
 //!
-//! [`Pipeline::standard`] is the engine as it stands: `layout` then `segment`. A pipeline checks
+//! [`Pipeline::standard`] is the engine as it stands: `layout`, `segment`, then `actors`. A pipeline checks
 //! at construction that every stage's required layers are produced by an earlier stage, so a bad
 //! order fails at start-up, not in the middle of a batch. Built once, it is shared by all
 //! threads. In debug builds (and when asked) it validates the document after every stage.
@@ -14,6 +14,9 @@
 //! ```
 #![deny(missing_docs)]
 
+use std::path::Path;
+
+use newsgraph_actors::{ActorLexicon, ActorStage, UserError};
 use newsgraph_doc::{Document, Layer, Meta, Source, Stage, StageError, StageRun};
 use newsgraph_ingest::RawArticle;
 use newsgraph_layout::LayoutAnalyzer;
@@ -28,6 +31,9 @@ pub enum PipelineError {
     /// A data file did not load.
     #[error(transparent)]
     Lexicon(#[from] LexiconError),
+    /// A user dictionary (`--actors FILE`) did not load.
+    #[error("actor dictionary {0}")]
+    UserDictionary(#[from] UserError),
     /// A stage needs a layer that no earlier stage produces.
     #[error("stage {stage} needs layer {layer:?}, which no earlier stage produces")]
     MissingLayer {
@@ -84,11 +90,22 @@ impl Pipeline {
         })
     }
 
-    /// The engine's stages as they stand: layout, then segment.
+    /// The engine's stages as they stand: layout, segment, actors.
     pub fn standard() -> Result<Self, PipelineError> {
+        Self::standard_with_actors(&[])
+    }
+
+    /// The standard stages, with the actor lexicon extended by user dictionaries (our TSV, or
+    /// PETRARCH `.actors` / `.agents` files; see [`newsgraph_actors::user`]).
+    pub fn standard_with_actors(files: &[&Path]) -> Result<Self, PipelineError> {
+        let mut lexicon = ActorLexicon::embedded()?;
+        for file in files {
+            lexicon.extend_from_file(file)?;
+        }
         Pipeline::new(vec![
             Box::new(LayoutAnalyzer::new()?),
             Box::new(Segmenter::new()?),
+            Box::new(ActorStage::with_lexicon(lexicon)),
         ])
     }
 
@@ -199,11 +216,23 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_user_dictionary_is_named_in_the_error() {
+        let dir = std::env::temp_dir().join(format!("ng-dict-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("mine.tsv");
+        std::fs::write(&file, "Only a name\n").unwrap();
+        let err = Pipeline::standard_with_actors(&[file.as_path()]).unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("mine.tsv:1"), "{message}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
     fn standard_runs_and_records_its_stages() {
         let p = Pipeline::standard().unwrap().with_validation(true);
         let doc = p.analyze_text("Title\nBody one. Body two.").unwrap();
-        assert_eq!(p.stage_names(), ["layout", "segment"]);
-        assert_eq!(doc.runs.len(), 2);
+        assert_eq!(p.stage_names(), ["layout", "segment", "actors"]);
+        assert_eq!(doc.runs.len(), 3);
         assert_eq!(doc.sentences.len(), 3);
     }
 }

@@ -1,0 +1,463 @@
+//! The actor lexicons, loaded once into hash maps keyed by folded surface forms.
+//!
+//! Named things (countries, their adjectives, capitals and seats of power, international
+//! organisations, people in office, cities and regions) are looked up by their folded form with
+//! case kept. Role nouns (agents), titles and the other cue lists are looked up in lowercase.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use newsgraph_lexicon::{embedded, DataFile, Lexicon, LexiconError, Row};
+
+use crate::fold::fold;
+use crate::user::UserError;
+
+/// A CAMEO agent code (`GOV`, `MIL`, `GOVMIL`), or a role of several codes.
+pub type Role = Box<str>;
+
+/// What kind of named thing an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntryKind {
+    /// A country.
+    Country,
+    /// An international or transnational organisation.
+    Igo,
+    /// A person with coded offices.
+    Person,
+    /// A city.
+    City,
+    /// A first-level region (state, province).
+    Region,
+    /// An organisation from a user dictionary with a country code.
+    Org,
+}
+
+/// A CAMEO code held over a span of dates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatedCode {
+    /// The code (`VENGOV`, `IGOUNO`).
+    pub cameo: Box<str>,
+    /// First day, or open.
+    pub from: Option<NaiveDate>,
+    /// Last day, or open.
+    pub to: Option<NaiveDate>,
+    /// A short description of the office ("president").
+    pub role: Box<str>,
+}
+
+/// One named thing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// Its canonical name.
+    pub name: Box<str>,
+    /// What it is.
+    pub kind: EntryKind,
+    /// ISO 3166-1 alpha-3 code of its country (its own code for a country).
+    pub country: Option<Box<str>>,
+    /// Its codes over time (people), or its one code (organisations).
+    pub codes: Vec<DatedCode>,
+    /// Population (cities), for choosing among places of one name.
+    pub population: u64,
+    /// The adjective used to name its groups (`Kenyan`), for countries.
+    pub adjective: Option<Box<str>>,
+}
+
+impl Entry {
+    /// The code in force on `date`: the one whose dates hold it, else (no date, or no office
+    /// then) the most recent one when `date` is unknown, else none.
+    pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&DatedCode> {
+        let Some(date) = date else {
+            return self
+                .codes
+                .iter()
+                .max_by_key(|c| (c.to.is_none(), c.to, c.from));
+        };
+        self.codes
+            .iter()
+            .find(|c| c.from.is_none_or(|from| from <= date) && c.to.is_none_or(|to| date <= to))
+    }
+}
+
+/// How a surface form names its entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// Its name or an alias.
+    Name,
+    /// A country's adjective or demonym: `Kenyan`, `Kenyans`.
+    Adjective,
+    /// A country's capital: a place, or the government as a metonym.
+    Capital,
+    /// A seat of power that stands for part of the state: `the Kremlin` (GOV), `the Pentagon`
+    /// (MIL); for an organisation, a city that stands for it (`Brussels`).
+    Seat(Role),
+}
+
+/// One meaning of a surface form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into the entries.
+    pub entry: u32,
+    /// How the form names it.
+    pub form: Form,
+}
+
+/// A role noun: `riot police`, `the Supreme Court`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agent {
+    /// Its CAMEO agent code.
+    pub code: Role,
+    /// True for institutions (`the army`, `parliament`), false for groups of people.
+    pub institution: bool,
+}
+
+/// What a title says of the person it comes before.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Title {
+    /// The role it implies, if any (`president` → GOV).
+    pub role: Option<Role>,
+    /// True for honorifics (`Mr.`), which say a person but no office.
+    pub honorific: bool,
+}
+
+/// What the last (or first) word of a name says of its type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Head {
+    /// An organisation: `Party`, `Ministry`.
+    Org,
+    /// A place without government: `River`, `Sea`.
+    Loc,
+    /// A place with government: `Province`, `County`.
+    Gpe,
+    /// First word of a place without government: `Mount`, `Lake`.
+    LocFirst,
+    /// First word of a place with government: `San`, `Fort`.
+    GpeFirst,
+}
+
+/// Every lexicon the actors stage uses.
+#[derive(Clone, Debug, Default)]
+pub struct ActorLexicon {
+    pub(crate) entries: Vec<Entry>,
+    /// Folded surface → its meanings.
+    pub(crate) names: HashMap<Box<str>, Vec<Hit>>,
+    /// First words of the names, to skip lookups that cannot match.
+    pub(crate) name_starts: HashSet<Box<str>>,
+    /// Most words in a name.
+    pub(crate) name_words: usize,
+    /// Lowercase role nouns.
+    pub(crate) agents: HashMap<Box<str>, Agent>,
+    pub(crate) agent_starts: HashSet<Box<str>>,
+    pub(crate) agent_words: usize,
+    /// Lowercase titles.
+    pub(crate) titles: HashMap<Box<str>, Title>,
+    pub(crate) title_words: usize,
+    pub(crate) first_names: HashSet<Box<str>>,
+    pub(crate) heads: HashMap<Box<str>, Head>,
+    pub(crate) stops: HashSet<Box<str>>,
+    /// Country entry by ISO code.
+    pub(crate) countries: HashMap<Box<str>, u32>,
+}
+
+fn split_list(field: &str) -> impl Iterator<Item = &str> {
+    field.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn parse_date(row: &Row, file: &'static str, s: &str) -> Result<Option<NaiveDate>, LexiconError> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| row.error(file, format!("bad date {s:?}: use YYYY-MM-DD")))
+}
+
+fn field<'a>(row: &'a Row, file: &'static str, i: usize) -> Result<&'a str, LexiconError> {
+    row.fields.get(i).copied().ok_or(LexiconError::FieldCount {
+        file,
+        line: row.line,
+        expected: i + 1,
+        found: row.fields.len(),
+    })
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+impl ActorLexicon {
+    /// Loads the lexicons embedded in the binary.
+    pub fn embedded() -> Result<Self, LexiconError> {
+        let mut lex = ActorLexicon::default();
+        lex.load_countries(&embedded::COUNTRIES)?;
+        lex.load_igos(&embedded::IGOS)?;
+        lex.load_people(&embedded::PEOPLE)?;
+        lex.load_cities(&embedded::CITIES)?;
+        lex.load_agents(&embedded::AGENTS)?;
+        let titles = Lexicon::parse(&embedded::TITLES)?;
+        for row in titles.rows() {
+            let role = field(row, titles.file(), 1)?;
+            let kind = field(row, titles.file(), 2)?;
+            let key = row.fields[0].to_lowercase();
+            lex.title_words = lex.title_words.max(words(&key));
+            lex.titles.insert(
+                key.into(),
+                Title {
+                    role: (role != "-" && !role.is_empty()).then(|| role.into()),
+                    honorific: kind == "honorific",
+                },
+            );
+        }
+        for row in Lexicon::parse(&embedded::FIRST_NAMES)?.rows() {
+            lex.first_names.insert(fold(row.fields[0]).into());
+        }
+        let heads = Lexicon::parse(&embedded::NAME_HEADS)?;
+        for row in heads.rows() {
+            let head = match field(row, heads.file(), 1)? {
+                "ORG" => Head::Org,
+                "LOC" => Head::Loc,
+                "GPE" => Head::Gpe,
+                "LOC-first" => Head::LocFirst,
+                "GPE-first" => Head::GpeFirst,
+                other => {
+                    return Err(row.error(
+                        heads.file(),
+                        format!("unknown type {other:?}: use ORG, LOC, GPE, LOC-first, GPE-first"),
+                    ))
+                }
+            };
+            lex.heads.insert(row.fields[0].into(), head);
+        }
+        for row in Lexicon::parse(&embedded::NAME_STOPS)?.rows() {
+            lex.stops.insert(row.fields[0].into());
+        }
+        Ok(lex)
+    }
+
+    /// The entry at `i`.
+    pub fn entry(&self, i: u32) -> &Entry {
+        &self.entries[i as usize]
+    }
+
+    /// The country entry of an ISO code.
+    pub fn country(&self, iso3: &str) -> Option<&Entry> {
+        self.countries.get(iso3).map(|&i| self.entry(i))
+    }
+
+    /// The meanings of a folded surface form.
+    pub fn lookup(&self, folded: &str) -> &[Hit] {
+        self.names.get(folded).map_or(&[], Vec::as_slice)
+    }
+
+    pub(crate) fn push_entry(&mut self, entry: Entry) -> u32 {
+        let i = u32::try_from(self.entries.len()).expect("fewer than 2^32 entries");
+        if entry.kind == EntryKind::Country {
+            if let Some(code) = &entry.country {
+                self.countries.entry(code.clone()).or_insert(i);
+            }
+        }
+        self.entries.push(entry);
+        i
+    }
+
+    pub(crate) fn add_name(&mut self, surface: &str, entry: u32, form: Form) {
+        let key = fold(surface);
+        if key.is_empty() {
+            return;
+        }
+        if let Some(first) = key.split(' ').next() {
+            self.name_starts.insert(first.into());
+        }
+        self.name_words = self.name_words.max(words(&key));
+        let hits = self.names.entry(key.into()).or_default();
+        let hit = Hit { entry, form };
+        if !hits.contains(&hit) {
+            hits.push(hit);
+        }
+    }
+
+    pub(crate) fn add_agent(&mut self, phrase: &str, agent: Agent) {
+        let key = phrase.to_lowercase();
+        if let Some(first) = key.split(' ').next() {
+            self.agent_starts.insert(first.into());
+        }
+        self.agent_words = self.agent_words.max(words(&key));
+        self.agents.insert(key.into(), agent);
+    }
+
+    fn load_countries(&mut self, data: &DataFile) -> Result<(), LexiconError> {
+        let lex = Lexicon::parse(data)?;
+        for row in lex.rows() {
+            let iso = field(row, lex.file(), 0)?;
+            let name = field(row, lex.file(), 1)?;
+            let adjectives = field(row, lex.file(), 3)?;
+            let entry = self.push_entry(Entry {
+                name: name.into(),
+                kind: EntryKind::Country,
+                country: Some(iso.into()),
+                codes: vec![DatedCode {
+                    cameo: iso.into(),
+                    from: None,
+                    to: None,
+                    role: "country".into(),
+                }],
+                population: 0,
+                adjective: split_list(adjectives).next().map(Into::into),
+            });
+            self.add_name(name, entry, Form::Name);
+            for alias in split_list(field(row, lex.file(), 2)?) {
+                self.add_name(alias, entry, Form::Name);
+            }
+            for adjective in split_list(adjectives) {
+                self.add_name(adjective, entry, Form::Adjective);
+            }
+            for capital in split_list(field(row, lex.file(), 4)?) {
+                self.add_name(capital, entry, Form::Capital);
+            }
+            for seat in split_list(field(row, lex.file(), 5)?) {
+                let (place, role) = seat.split_once('=').unwrap_or((seat, "GOV"));
+                self.add_name(place, entry, Form::Seat(role.into()));
+            }
+        }
+        Ok(())
+    }
+
+    fn load_igos(&mut self, data: &DataFile) -> Result<(), LexiconError> {
+        let lex = Lexicon::parse(data)?;
+        for row in lex.rows() {
+            let code = field(row, lex.file(), 0)?;
+            let name = field(row, lex.file(), 1)?;
+            let entry = self.push_entry(Entry {
+                name: name.into(),
+                kind: EntryKind::Igo,
+                country: None,
+                codes: vec![DatedCode {
+                    cameo: code.into(),
+                    from: None,
+                    to: None,
+                    role: "organization".into(),
+                }],
+                population: 0,
+                adjective: None,
+            });
+            self.add_name(name, entry, Form::Name);
+            for alias in split_list(field(row, lex.file(), 2)?) {
+                self.add_name(alias, entry, Form::Name);
+            }
+            for seat in split_list(field(row, lex.file(), 3)?) {
+                self.add_name(seat, entry, Form::Seat("".into()));
+            }
+        }
+        Ok(())
+    }
+
+    fn load_people(&mut self, data: &DataFile) -> Result<(), LexiconError> {
+        let lex = Lexicon::parse(data)?;
+        self.load_people_rows(&lex)
+    }
+
+    /// Rows of `name, aliases, cameo, from, to, role`: several rows of one name are one
+    /// person's offices.
+    pub(crate) fn load_people_rows(&mut self, lex: &Lexicon) -> Result<(), LexiconError> {
+        let mut by_name: HashMap<&str, u32> = HashMap::new();
+        for row in lex.rows() {
+            let name = field(row, lex.file(), 0)?;
+            let cameo = field(row, lex.file(), 2)?;
+            if cameo.len() < 3 || !cameo.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(row.error(
+                    lex.file(),
+                    format!("bad CAMEO code {cameo:?}: use uppercase letters, like VENGOV"),
+                ));
+            }
+            let from = parse_date(row, lex.file(), field(row, lex.file(), 3)?)?;
+            let to = parse_date(row, lex.file(), field(row, lex.file(), 4)?)?;
+            let code = DatedCode {
+                cameo: cameo.into(),
+                from,
+                to,
+                role: field(row, lex.file(), 5)?.into(),
+            };
+            // The country is the code's first three letters when they name one (`IGO...`,
+            // `IMG...` do not).
+            let country = self
+                .countries
+                .contains_key(&cameo[..3])
+                .then(|| cameo[..3].into());
+            let entry = match by_name.get(name) {
+                Some(&e) => {
+                    self.entries[e as usize].codes.push(code);
+                    e
+                }
+                None => {
+                    let e = self.push_entry(Entry {
+                        name: name.into(),
+                        kind: EntryKind::Person,
+                        country,
+                        codes: vec![code],
+                        population: 0,
+                        adjective: None,
+                    });
+                    by_name.insert(name, e);
+                    self.add_name(name, e, Form::Name);
+                    e
+                }
+            };
+            for alias in split_list(field(row, lex.file(), 1)?) {
+                self.add_name(alias, entry, Form::Name);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_cities(&mut self, data: &DataFile) -> Result<(), LexiconError> {
+        let lex = Lexicon::parse(data)?;
+        for row in lex.rows() {
+            let name = field(row, lex.file(), 0)?;
+            let ascii = field(row, lex.file(), 1)?;
+            let iso = field(row, lex.file(), 2)?;
+            let population = field(row, lex.file(), 6)?.parse().unwrap_or(0);
+            let entry = self.push_entry(Entry {
+                name: name.into(),
+                kind: EntryKind::City,
+                country: (!iso.is_empty()).then(|| iso.into()),
+                codes: Vec::new(),
+                population,
+                adjective: None,
+            });
+            self.add_name(name, entry, Form::Name);
+            if !ascii.is_empty() && ascii != name {
+                self.add_name(ascii, entry, Form::Name);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_agents(&mut self, data: &DataFile) -> Result<(), LexiconError> {
+        let lex = Lexicon::parse(data)?;
+        for row in lex.rows() {
+            let code = field(row, lex.file(), 1)?;
+            let institution = match field(row, lex.file(), 2)? {
+                "organization" => true,
+                "group" => false,
+                other => {
+                    return Err(row.error(
+                        lex.file(),
+                        format!("unknown type {other:?}: use group or organization"),
+                    ))
+                }
+            };
+            self.add_agent(
+                row.fields[0],
+                Agent {
+                    code: code.into(),
+                    institution,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// Adds the actors of a user dictionary (see [`crate::user`]).
+    pub fn extend_from_file(&mut self, path: &std::path::Path) -> Result<usize, UserError> {
+        crate::user::load(self, path)
+    }
+}

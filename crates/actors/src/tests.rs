@@ -1,0 +1,350 @@
+//! Unit tests of recognition and linking on short texts written for them.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use newsgraph_doc::{Document, Format, MentionType, Meta, Source, Stage};
+use newsgraph_layout::LayoutAnalyzer;
+use newsgraph_segment::Segmenter;
+
+use super::*;
+
+fn stage() -> &'static ActorStage {
+    static STAGE: OnceLock<ActorStage> = OnceLock::new();
+    STAGE.get_or_init(|| ActorStage::new().unwrap())
+}
+
+fn run(stage: &ActorStage, text: &str, published: Option<&str>) -> Document {
+    let source = Source {
+        path: None,
+        url: None,
+        format: Format::Text,
+    };
+    let meta = Meta {
+        published: published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
+        ..Meta::default()
+    };
+    let mut doc = Document::new("t", source, meta, text);
+    LayoutAnalyzer::new().unwrap().annotate(&mut doc).unwrap();
+    Segmenter::new().unwrap().annotate(&mut doc).unwrap();
+    stage.annotate(&mut doc).unwrap();
+    doc.validate().unwrap();
+    doc
+}
+
+fn analyze(text: &str, published: Option<&str>) -> Document {
+    run(stage(), text, published)
+}
+
+/// The actor of the `n`th mention whose text is `surface`.
+fn actor_of<'d>(doc: &'d Document, surface: &str) -> Option<&'d Actor> {
+    doc.mentions
+        .iter()
+        .find(|m| doc.span_text(m.span) == surface)
+        .and_then(|m| m.actor)
+        .map(|a| &doc.actors[a as usize])
+}
+
+fn mention_type(doc: &Document, surface: &str) -> Option<MentionType> {
+    doc.mentions
+        .iter()
+        .find(|m| doc.span_text(m.span) == surface)
+        .map(|m| m.kind)
+}
+
+fn surfaces(doc: &Document) -> Vec<&str> {
+    doc.mentions.iter().map(|m| doc.span_text(m.span)).collect()
+}
+
+const HEADLINE: &str = "Lawmakers clash over budget\n\n";
+
+#[test]
+fn full_name_surname_and_title_surname_are_one_actor() {
+    let doc = analyze(
+        &format!(
+            "{HEADLINE}Amina Wanjiru, a senator, said the vote was rigged. Wanjiru later \
+             left the chamber. Senator Wanjiru did not return.\n"
+        ),
+        None,
+    );
+    let a = actor_of(&doc, "Amina Wanjiru").expect("full name found");
+    let all: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| doc.span_text(m.span).contains("Wanjiru"))
+        .collect();
+    assert_eq!(all.len(), 3, "{:?}", surfaces(&doc));
+    assert!(all.iter().all(|m| m.actor == all[0].actor));
+    assert_eq!(a.kind, ActorType::Person);
+    assert_eq!(a.name, "Amina Wanjiru");
+}
+
+#[test]
+fn capitals_act_as_governments_or_stand_as_places() {
+    let doc = analyze(
+        "Trade row deepens\n\nWashington warned on Friday that new tariffs were coming. \
+         Diplomats will meet for talks in Washington next week.\n",
+        Some("2023-05-02"),
+    );
+    let acting = &doc.actors[doc.mentions[0].actor.unwrap() as usize];
+    assert_eq!(doc.span_text(doc.mentions[0].span), "Washington");
+    assert_eq!(acting.cameo.as_deref(), Some("USAGOV"));
+    let place = doc
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| doc.span_text(m.span) == "Washington")
+        .unwrap();
+    let place = &doc.actors[place.actor.unwrap() as usize];
+    assert_eq!(place.kind, ActorType::Place);
+    assert_eq!(place.country.as_deref(), Some("USA"));
+}
+
+#[test]
+fn seats_of_power_stand_for_their_state() {
+    let doc = analyze(
+        "Envoy expelled\n\nThe Kremlin said the envoy had broken the rules, and the Pentagon \
+         moved ships closer.\n",
+        None,
+    );
+    assert_eq!(
+        actor_of(&doc, "Kremlin").and_then(|a| a.cameo.as_deref()),
+        Some("RUSGOV")
+    );
+    assert_eq!(
+        actor_of(&doc, "Pentagon").and_then(|a| a.cameo.as_deref()),
+        Some("USAMIL")
+    );
+}
+
+#[test]
+fn adjectives_and_possessives_give_role_nouns_their_country() {
+    let doc = analyze(
+        "Protest turns violent\n\nKenyan police fired tear gas at protesters in Nairobi. \
+         Later Nigeria's Supreme Court ruled on a separate case.\n",
+        None,
+    );
+    let police = actor_of(&doc, "Kenyan police").expect("one mention for adjective + noun");
+    assert_eq!(police.cameo.as_deref(), Some("KENCOP"));
+    assert_eq!(
+        actor_of(&doc, "Supreme Court").and_then(|a| a.cameo.as_deref()),
+        Some("NGAJUD")
+    );
+    assert_eq!(mention_type(&doc, "Supreme Court"), Some(MentionType::Org));
+    assert_eq!(mention_type(&doc, "Nigeria"), Some(MentionType::Gpe));
+}
+
+#[test]
+fn role_nouns_without_a_country_take_the_articles_main_country() {
+    let doc = analyze(
+        "Unrest in Peru\n\nPeru's capital saw clashes. Riot police used batons in Lima as \
+         Peru braced for more. The army was on standby.\n",
+        None,
+    );
+    assert_eq!(
+        actor_of(&doc, "Riot police").and_then(|a| a.cameo.as_deref()),
+        Some("PERCOP")
+    );
+    assert_eq!(
+        actor_of(&doc, "army").and_then(|a| a.cameo.as_deref()),
+        Some("PERMIL")
+    );
+}
+
+#[test]
+fn sentence_initial_and_headline_capitals_are_not_names() {
+    let doc = analyze(
+        "Floods Swamp Valley Towns As Rivers Rise\n\nThousands fled their homes on Sunday. \
+         Despite the warnings, Officials kept the schools open. Residents said help came \
+         late.\n",
+        None,
+    );
+    let named: Vec<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind != MentionType::Group)
+        .map(|m| doc.span_text(m.span))
+        .collect();
+    assert!(named.is_empty(), "{named:?}");
+    // Role nouns are groups, wherever they stand.
+    assert_eq!(mention_type(&doc, "Officials"), Some(MentionType::Group));
+}
+
+#[test]
+fn unknown_people_are_found_by_their_cues() {
+    let doc = analyze(
+        &format!(
+            "{HEADLINE}\"We will not give up,\" Tomasz Wierzbicki said. Local farmer Halima \
+             Abdi told reporters the wells were dry. Gen. Osei Mensah ordered a retreat.\n"
+        ),
+        None,
+    );
+    for name in ["Tomasz Wierzbicki", "Halima Abdi", "Osei Mensah"] {
+        assert_eq!(
+            mention_type(&doc, name),
+            Some(MentionType::Person),
+            "{name}"
+        );
+    }
+    let general = actor_of(&doc, "Osei Mensah").unwrap();
+    assert_eq!(general.roles, ["MIL"]);
+}
+
+#[test]
+fn role_descriptions_join_the_person_introduced_with_the_title() {
+    let doc = analyze(
+        "Reform bill signed\n\nPresident Lucia Ferreira signed the bill on Monday. Critics \
+         said the president had rushed it.\n",
+        None,
+    );
+    let ferreira = doc
+        .mentions
+        .iter()
+        .find(|m| doc.span_text(m.span) == "Lucia Ferreira")
+        .expect("name found");
+    let role = doc
+        .mentions
+        .iter()
+        .find(|m| doc.span_text(m.span) == "president")
+        .expect("role description linked");
+    assert_eq!(role.actor, ferreira.actor);
+}
+
+#[test]
+fn people_in_office_are_coded_by_the_articles_date() {
+    let text = "Summit ends\n\nDonald Trump met allies in Brussels. Trump said little.\n";
+    let in_office = analyze(text, Some("2019-06-01"));
+    assert_eq!(
+        actor_of(&in_office, "Trump").and_then(|a| a.cameo.as_deref()),
+        Some("USAGOV")
+    );
+    let out_of_office = analyze(text, Some("2022-06-01"));
+    let code = actor_of(&out_of_office, "Trump").and_then(|a| a.cameo.clone());
+    assert_ne!(code.as_deref(), Some("USAGOV"));
+    assert_eq!(
+        actor_of(&out_of_office, "Trump").and_then(|a| a.country.as_deref()),
+        Some("USA")
+    );
+}
+
+#[test]
+fn an_organisations_seat_acts_for_it_and_is_a_place_otherwise() {
+    let doc = analyze(
+        "Sanctions agreed\n\nBrussels said the measures would start in June. Ministers had \
+         gathered in Brussels on Monday.\n",
+        None,
+    );
+    let acting = actor_of(&doc, "Brussels").unwrap();
+    assert!(acting.name.contains("European Union"), "{acting:?}");
+    let last = doc
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| doc.span_text(m.span) == "Brussels")
+        .unwrap();
+    let place = &doc.actors[last.actor.unwrap() as usize];
+    assert_eq!(place.kind, ActorType::Place);
+    assert_eq!(place.country.as_deref(), Some("BEL"));
+}
+
+#[test]
+fn cities_need_a_place_cue_unless_they_are_big() {
+    let doc = analyze(
+        "Storm damage\n\nFive people died in the city of Eldoret, and roads near Nakuru \
+         were cut. Reading the forecast, farmers waited.\n",
+        None,
+    );
+    assert_eq!(
+        actor_of(&doc, "Eldoret").and_then(|a| a.country.as_deref()),
+        Some("KEN")
+    );
+    assert_eq!(
+        actor_of(&doc, "Nakuru").and_then(|a| a.country.as_deref()),
+        Some("KEN")
+    );
+    assert!(!surfaces(&doc).contains(&"Reading"));
+}
+
+#[test]
+fn possessives_link_to_the_name() {
+    let doc = analyze(
+        &format!("{HEADLINE}Premier Joaquim Sousa spoke. Sousa's allies cheered.\n"),
+        None,
+    );
+    let full = actor_of(&doc, "Joaquim Sousa").unwrap() as *const Actor;
+    let short = actor_of(&doc, "Sousa").unwrap() as *const Actor;
+    assert_eq!(full, short);
+}
+
+#[test]
+fn user_dictionaries_in_three_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = dir.path().join("extra.tsv");
+    std::fs::write(
+        &tsv,
+        "# name\taliases\tcameo\tfrom\tto\trole\nDelta Youth Front\tDYF\tNGAREB\n\
+         Ebere Okonkwo\tOkonkwo\tNGAGOV\t2021-01-01\t\tgovernor\n",
+    )
+    .unwrap();
+    let actors = dir.path().join("extra.actors");
+    std::fs::write(
+        &actors,
+        "# a PETRARCH dictionary\nZANELE_MKHIZE_\n+MKHIZE_\n\t[ZAFGOV >190101]\n",
+    )
+    .unwrap();
+    let agents = dir.path().join("extra.agents");
+    std::fs::write(
+        &agents,
+        "!PERSON! = MAN, MEN\nOKADA_RIDER {OKADA_RIDERS} [~CVL]\nBOAT!PERSON! [~CVL]\n",
+    )
+    .unwrap();
+    let mut lex = ActorLexicon::embedded().unwrap();
+    assert_eq!(lex.extend_from_file(&tsv).unwrap(), 2);
+    assert_eq!(lex.extend_from_file(&actors).unwrap(), 1);
+    assert_eq!(lex.extend_from_file(&agents).unwrap(), 4);
+    let stage = ActorStage::with_lexicon(lex);
+    let doc = run(
+        &stage,
+        "Clashes in the delta\n\nThe DYF said okada riders were attacked. Okonkwo blamed \
+         Zanele Mkhize, and Mkhize denied it.\n",
+        Some("2022-03-01"),
+    );
+    assert_eq!(
+        actor_of(&doc, "DYF").and_then(|a| a.cameo.as_deref()),
+        Some("NGAREB")
+    );
+    assert_eq!(
+        actor_of(&doc, "Okonkwo").and_then(|a| a.cameo.as_deref()),
+        Some("NGAGOV")
+    );
+    assert_eq!(
+        actor_of(&doc, "Mkhize").and_then(|a| a.cameo.as_deref()),
+        Some("ZAFGOV")
+    );
+    assert!(actor_of(&doc, "okada riders").is_some());
+
+    let bad = dir.path().join("bad.tsv");
+    std::fs::write(&bad, "Someone\t\tnot-a-code\n").unwrap();
+    let err = ActorLexicon::embedded()
+        .unwrap()
+        .extend_from_file(&bad)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("bad.tsv:1") && err.contains("CAMEO"), "{err}");
+}
+
+#[test]
+fn no_panic_and_valid_layers_on_odd_text() {
+    for text in [
+        "",
+        "A",
+        "THE PRESIDENT SAID\n",
+        "the the the\n",
+        "President\n",
+        "Kenyan\n",
+        "’s 's Washington's\n",
+        "Gen. . . Mr.\n",
+    ] {
+        analyze(text, None);
+    }
+}
