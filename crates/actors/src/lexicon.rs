@@ -4,7 +4,9 @@
 //! organisations, people in office, cities and regions) are looked up by their folded form with
 //! case kept. Role nouns (agents), titles and the other cue lists are looked up in lowercase.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDate;
 use newsgraph_lexicon::{embedded, DataFile, Lexicon, LexiconError, Row};
@@ -139,23 +141,23 @@ pub enum Head {
 pub struct ActorLexicon {
     pub(crate) entries: Vec<Entry>,
     /// Folded surface → its meanings.
-    pub(crate) names: HashMap<Box<str>, Vec<Hit>>,
-    /// First words of the names, to skip lookups that cannot match.
-    pub(crate) name_starts: HashSet<Box<str>>,
-    /// Most words in a name.
-    pub(crate) name_words: usize,
+    pub(crate) names: FxHashMap<Box<str>, Vec<Hit>>,
+    /// Every word-aligned prefix of a name (`United`, `United Nations`), so that a lookup
+    /// stops as soon as no name can start with what it has read.
+    pub(crate) name_prefixes: FxHashSet<Box<str>>,
     /// Lowercase role nouns.
-    pub(crate) agents: HashMap<Box<str>, Agent>,
-    pub(crate) agent_starts: HashSet<Box<str>>,
-    pub(crate) agent_words: usize,
+    pub(crate) agents: FxHashMap<Box<str>, Agent>,
+    /// Word-aligned prefixes of the role nouns.
+    pub(crate) agent_prefixes: FxHashSet<Box<str>>,
     /// Lowercase titles.
-    pub(crate) titles: HashMap<Box<str>, Title>,
-    pub(crate) title_words: usize,
-    pub(crate) first_names: HashSet<Box<str>>,
-    pub(crate) heads: HashMap<Box<str>, Head>,
-    pub(crate) stops: HashSet<Box<str>>,
+    pub(crate) titles: FxHashMap<Box<str>, Title>,
+    /// Word-aligned prefixes of the titles.
+    pub(crate) title_prefixes: FxHashSet<Box<str>>,
+    pub(crate) first_names: FxHashSet<Box<str>>,
+    pub(crate) heads: FxHashMap<Box<str>, Head>,
+    pub(crate) stops: FxHashSet<Box<str>>,
     /// Country entry by ISO code.
-    pub(crate) countries: HashMap<Box<str>, u32>,
+    pub(crate) countries: FxHashMap<Box<str>, u32>,
 }
 
 fn split_list(field: &str) -> impl Iterator<Item = &str> {
@@ -180,8 +182,12 @@ fn field<'a>(row: &'a Row, file: &'static str, i: usize) -> Result<&'a str, Lexi
     })
 }
 
-fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+/// Adds every word-aligned prefix of `key` to `prefixes`.
+fn add_prefixes(prefixes: &mut FxHashSet<Box<str>>, key: &str) {
+    for (i, _) in key.match_indices(' ') {
+        prefixes.insert(key[..i].into());
+    }
+    prefixes.insert(key.into());
 }
 
 impl ActorLexicon {
@@ -198,7 +204,7 @@ impl ActorLexicon {
             let role = field(row, titles.file(), 1)?;
             let kind = field(row, titles.file(), 2)?;
             let key = row.fields[0].to_lowercase();
-            lex.title_words = lex.title_words.max(words(&key));
+            add_prefixes(&mut lex.title_prefixes, &key);
             lex.titles.insert(
                 key.into(),
                 Title {
@@ -264,10 +270,7 @@ impl ActorLexicon {
         if key.is_empty() {
             return;
         }
-        if let Some(first) = key.split(' ').next() {
-            self.name_starts.insert(first.into());
-        }
-        self.name_words = self.name_words.max(words(&key));
+        add_prefixes(&mut self.name_prefixes, &key);
         let hits = self.names.entry(key.into()).or_default();
         let hit = Hit { entry, form };
         if !hits.contains(&hit) {
@@ -277,10 +280,7 @@ impl ActorLexicon {
 
     pub(crate) fn add_agent(&mut self, phrase: &str, agent: Agent) {
         let key = phrase.to_lowercase();
-        if let Some(first) = key.split(' ').next() {
-            self.agent_starts.insert(first.into());
-        }
-        self.agent_words = self.agent_words.max(words(&key));
+        add_prefixes(&mut self.agent_prefixes, &key);
         self.agents.insert(key.into(), agent);
     }
 

@@ -44,7 +44,6 @@ pub mod lexicon;
 mod scan;
 pub mod user;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -52,6 +51,7 @@ use newsgraph_doc::{
     Actor, ActorType, Document, Layer, Mention, MentionType, SectionKind, Span, Stage, StageError,
 };
 use newsgraph_lexicon::LexiconError;
+use rustc_hash::FxHashMap;
 
 pub use lexicon::ActorLexicon;
 pub use user::UserError;
@@ -127,13 +127,13 @@ struct Linker<'a> {
     date: Option<NaiveDate>,
     home: Option<Box<str>>,
     /// Surname or single name (folded) → person key.
-    surnames: HashMap<Box<str>, Key>,
+    surnames: FxHashMap<Box<str>, Key>,
     /// Title words (`president`) → the last person introduced with them.
-    titled: HashMap<Box<str>, Key>,
+    titled: FxHashMap<Box<str>, Key>,
     /// Folded text of every accepted named mention, to confirm deferred ones.
-    confirmed: HashMap<Box<str>, Key>,
+    confirmed: FxHashMap<Box<str>, Key>,
     /// Folded full names of persons and their keys (for longest-name naming).
-    keys: HashMap<Key, usize>,
+    keys: FxHashMap<Key, usize>,
     actors: Vec<Actor>,
 }
 
@@ -183,10 +183,10 @@ impl ActorStage {
             text,
             date: doc.meta.published,
             home: home_country(&self.lex, &cands),
-            surnames: HashMap::new(),
-            titled: HashMap::new(),
-            confirmed: HashMap::new(),
-            keys: HashMap::new(),
+            surnames: FxHashMap::default(),
+            titled: FxHashMap::default(),
+            confirmed: FxHashMap::default(),
+            keys: FxHashMap::default(),
             actors: Vec::new(),
         };
         let span = |c: &Cand| {

@@ -4,6 +4,8 @@
 use newsgraph_doc::{Token, TokenKind};
 
 use crate::fold::fold_into;
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::lexicon::{ActorLexicon, Agent, Head, Hit, Title};
 
 /// A title seen before a name: `President`, `opposition leader`, `Gen.`.
@@ -151,6 +153,9 @@ impl<'a> Scanner<'a> {
     }
 
     /// The longest gazetteer name at `i` within `[i, end)`: its length in tokens and meanings.
+    ///
+    /// The key grows one token at a time and the walk stops as soon as no name starts with
+    /// it, so most tokens cost one lookup.
     fn match_name(&mut self, i: usize, end: usize, shout: bool) -> Option<(usize, &'a [Hit])> {
         let lex: &'a ActorLexicon = self.lex;
         let first = self.word(i);
@@ -159,72 +164,70 @@ impl<'a> Scanner<'a> {
         // Exact first; a word in capitals (`KYIV`, or any word of a shouted line) is also
         // tried in title case.
         let mut recased = false;
-        if !lex.name_starts.contains(self.buf.as_str()) {
+        if !lex.name_prefixes.contains(self.buf.as_str()) {
             if !(all_caps(first) && (first.len() >= 4 || shout)) {
                 return None;
             }
             title_case_in_place(&mut self.buf);
-            if !lex.name_starts.contains(self.buf.as_str()) {
+            if !lex.name_prefixes.contains(self.buf.as_str()) {
                 return None;
             }
             recased = true;
         }
         let mut best = None;
-        let limit = end.min(i + 2 * lex.name_words.max(1));
-        let start_byte = self.tokens[i].span.start as usize;
-        for j in i..limit {
-            if !is_word(&self.tokens[j]) && self.tokens[j].kind != TokenKind::Punct {
-                break;
-            }
-            self.buf.clear();
-            let span_text = &self.text[start_byte..self.tokens[j].span.end as usize];
-            fold_into(span_text, &mut self.buf);
-            if recased {
-                title_case_in_place(&mut self.buf);
-            }
+        let mut j = i;
+        loop {
             if let Some(hits) = lex.names.get(self.buf.as_str()) {
                 best = Some((j + 1 - i, hits.as_slice()));
+            }
+            j += 1;
+            if j >= end || !(is_word(&self.tokens[j]) || self.tokens[j].kind == TokenKind::Punct) {
+                break;
+            }
+            if self.tokens[j - 1].span.end < self.tokens[j].span.start {
+                self.buf.push(' ');
+            }
+            let from = self.buf.len();
+            fold_into(self.word(j), &mut self.buf);
+            if recased {
+                let mut word = self.buf.split_off(from);
+                title_case_in_place(&mut word);
+                self.buf.push_str(&word);
+            }
+            if !lex.name_prefixes.contains(self.buf.as_str()) {
+                break;
             }
         }
         best
     }
 
-    /// The longest lowercase phrase of `map` at `i`.
+    /// The longest lowercase phrase of `map` at `i`, growing while `prefixes` allows.
     fn match_lower<T>(
         &mut self,
         i: usize,
         end: usize,
-        max_words: usize,
-        starts: Option<&std::collections::HashSet<Box<str>>>,
-        map: &'a std::collections::HashMap<Box<str>, T>,
+        prefixes: &FxHashSet<Box<str>>,
+        map: &'a FxHashMap<Box<str>, T>,
     ) -> Option<(usize, &'a T, &'a str)> {
-        let first = self.word(i);
         self.buf.clear();
-        self.buf.push_str(first);
+        self.buf.push_str(self.word(i));
         self.buf.make_ascii_lowercase();
-        if let Some(starts) = starts {
-            if !starts.contains(self.buf.as_str()) {
-                return None;
-            }
-        }
         let mut best = None;
-        let limit = end.min(i + max_words.max(1) + 1);
-        for j in i..limit {
-            if j > i {
-                if !is_word(&self.tokens[j]) && self.word(j) != "." {
-                    break;
-                }
-                let gap = &self.text
-                    [self.tokens[j - 1].span.end as usize..self.tokens[j].span.start as usize];
-                if !gap.is_empty() {
-                    self.buf.push(' ');
-                }
-                self.buf.push_str(self.word(j));
-                self.buf.make_ascii_lowercase();
-            }
+        let mut j = i;
+        while prefixes.contains(self.buf.as_str()) {
             if let Some((k, v)) = map.get_key_value(self.buf.as_str()) {
                 best = Some((j + 1 - i, v, &**k));
             }
+            j += 1;
+            if j >= end || !(is_word(&self.tokens[j]) || self.word(j) == ".") {
+                break;
+            }
+            if self.tokens[j - 1].span.end < self.tokens[j].span.start {
+                self.buf.push(' ');
+            }
+            let from = self.buf.len();
+            self.buf.push_str(self.word(j));
+            self.buf[from..].make_ascii_lowercase();
         }
         best
     }
@@ -311,10 +314,8 @@ impl<'a> Scanner<'a> {
         if titled {
             return Some(RunType::Person);
         }
-        let mut first = String::new();
-        fold_into(self.word(s), &mut first);
         let words = e - s;
-        if (2..=4).contains(&words) && self.lex.first_names.contains(first.as_str()) {
+        if (2..=4).contains(&words) && self.is_first_name(self.word(s)) {
             return Some(RunType::Person);
         }
         if s >= 2 && self.lower_is(s - 1, &["of"]) && self.lower_is(s - 2, PLACE_NOUNS) {
@@ -339,6 +340,15 @@ impl<'a> Scanner<'a> {
             return Some(RunType::Person);
         }
         None
+    }
+
+    fn is_first_name(&self, w: &str) -> bool {
+        if w.is_ascii() {
+            return self.lex.first_names.contains(w);
+        }
+        let mut folded = String::with_capacity(w.len());
+        fold_into(w, &mut folded);
+        self.lex.first_names.contains(folded.as_str())
     }
 
     fn place_cue(&self, s: usize, first: usize) -> bool {
@@ -454,8 +464,7 @@ impl<'a> Scanner<'a> {
 
             // A title before a name: `President`, `opposition leader`, `Gen.`.
             let lex = self.lex;
-            if let Some((len, t, key)) =
-                self.match_lower(i, end, lex.title_words, None, &lex.titles)
+            if let Some((len, t, key)) = self.match_lower(i, end, &lex.title_prefixes, &lex.titles)
             {
                 let next = i + len;
                 let name_follows = next < end
@@ -492,13 +501,9 @@ impl<'a> Scanner<'a> {
             }
 
             // A role noun: `riot police`, `the Supreme Court`, `Venezuelan troops`.
-            if let Some((len, agent, phrase)) = self.match_lower(
-                i,
-                end,
-                lex.agent_words,
-                Some(&lex.agent_starts),
-                &lex.agents,
-            ) {
+            if let Some((len, agent, phrase)) =
+                self.match_lower(i, end, &lex.agent_prefixes, &lex.agents)
+            {
                 let proper = upper && !initial && agent.institution;
                 let before = self.country_before(cands, i);
                 let mut s = i;
