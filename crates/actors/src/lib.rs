@@ -543,7 +543,6 @@ impl Linker<'_> {
         deferred: bool,
     ) -> Option<Resolved> {
         let folded = fold(surface);
-        let words = folded.split(' ').count();
         // A surname of someone named before joins them.
         if let Some(key) = self.surnames.get(folded.as_str()) {
             if run_type.is_none() || run_type == Some(RunType::Person) {
@@ -583,7 +582,6 @@ impl Linker<'_> {
                     (Some(iso), None) => Some(iso.to_string()),
                     _ => None,
                 };
-                let _ = words;
                 Resolved {
                     kind: MentionType::Person,
                     key: Key::Person(folded.into()),

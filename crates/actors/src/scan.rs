@@ -69,6 +69,23 @@ pub(crate) struct Cand {
     pub acronym: bool,
 }
 
+impl Cand {
+    /// A candidate with no title, cue or flag.
+    fn new(start: usize, end: usize, what: What) -> Self {
+        Cand {
+            start,
+            end,
+            what,
+            title: None,
+            deferred: false,
+            place_cue: false,
+            possessive: false,
+            acts: false,
+            acronym: false,
+        }
+    }
+}
+
 /// Words before a name that make it a place.
 const PLACE_CUES: &[&str] = &[
     "across", "around", "at", "from", "in", "inside", "into", "near", "outside", "toward",
@@ -437,7 +454,7 @@ impl<'a> Scanner<'a> {
                 let run_wins = run.is_some_and(|r| {
                     r - i > len
                         && !(i..r).any(|j| is_possessive_mark(self.tokens[j].kind, self.word(j)))
-                        && (only_places(lex_of(self), hits)
+                        && (only_places(self.lex, hits)
                             || matches!(
                                 self.run_type(i, r, false),
                                 Some(RunType::Org | RunType::Loc)
@@ -484,17 +501,7 @@ impl<'a> Scanner<'a> {
                 // `the president`, once a president has been named.
                 let the = i > start && self.lower_is(i - 1, &["the"]);
                 if the && !t.honorific && !upper {
-                    cands.push(Cand {
-                        start: i,
-                        end: next,
-                        what: What::RoleRef(key.into()),
-                        title: None,
-                        deferred: false,
-                        place_cue: false,
-                        possessive: false,
-                        acts: false,
-                        acronym: false,
-                    });
+                    cands.push(Cand::new(i, next, What::RoleRef(key.into())));
                     i = next;
                     continue;
                 }
@@ -517,21 +524,16 @@ impl<'a> Scanner<'a> {
                     country
                 });
                 let e = i + len;
+                let what = What::Agent {
+                    agent: agent.clone(),
+                    phrase: phrase.into(),
+                    country,
+                    proper,
+                };
                 cands.push(Cand {
-                    start: s,
-                    end: e,
-                    what: What::Agent {
-                        agent: agent.clone(),
-                        phrase: phrase.into(),
-                        country,
-                        proper,
-                    },
-                    title: None,
-                    deferred: false,
-                    place_cue: false,
                     possessive: self.possessive(e, end),
                     acts: self.acts(e, end),
-                    acronym: false,
+                    ..Cand::new(s, e, what)
                 });
                 title = None;
                 i = e;
@@ -543,17 +545,7 @@ impl<'a> Scanner<'a> {
                 && i > start
                 && self.lower_is(i - 1, &["the"])
             {
-                cands.push(Cand {
-                    start: i - 1,
-                    end: i + 1,
-                    what: What::CountryRef,
-                    title: None,
-                    deferred: false,
-                    place_cue: false,
-                    possessive: false,
-                    acts: false,
-                    acronym: false,
-                });
+                cands.push(Cand::new(i - 1, i + 1, What::CountryRef));
                 i += 1;
                 continue;
             }
@@ -644,10 +636,6 @@ fn is_acronym(w: &str) -> bool {
         .bytes()
         .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     only && (letters >= 3 || (letters >= 1 && digits >= 1))
-}
-
-fn lex_of<'a>(s: &Scanner<'a>) -> &'a ActorLexicon {
-    s.lex
 }
 
 /// True when every meaning of a name is a city or region: a weak reading that a longer

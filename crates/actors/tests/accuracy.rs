@@ -7,13 +7,14 @@
 //! layout's `meta.authors`). The test prints a table and fails when the micro-averaged F1
 //! falls under the floor.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use newsgraph_actors::ActorStage;
-use newsgraph_doc::{Document, Format, MentionType, Meta, SectionKind, Source, Span, Stage};
-use newsgraph_layout::LayoutAnalyzer;
-use newsgraph_segment::Segmenter;
+use newsgraph_doc::{MentionType, SectionKind, Span};
+
+use common::{analyze, fixture_paths};
 
 /// Micro F1 of span + type over all scored types. Raise it when the stage improves.
 const F1_FLOOR: f64 = 0.88;
@@ -72,19 +73,6 @@ fn gold(text: &str, tsv: &str) -> Vec<(Span, MentionType)> {
     out
 }
 
-fn analyze(text: &str, stage: &ActorStage) -> Document {
-    let source = Source {
-        path: None,
-        url: None,
-        format: Format::Text,
-    };
-    let mut doc = Document::new("eval", source, Meta::default(), text);
-    LayoutAnalyzer::new().unwrap().annotate(&mut doc).unwrap();
-    Segmenter::new().unwrap().annotate(&mut doc).unwrap();
-    stage.annotate(&mut doc).unwrap();
-    doc
-}
-
 #[derive(Default, Clone, Copy)]
 struct Counts {
     tp: usize,
@@ -107,16 +95,10 @@ impl Counts {
 
 #[test]
 fn named_mentions_precision_recall() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/actors");
     let stage = ActorStage::new().unwrap();
     let mut per_type: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut misses = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let paths = fixture_paths();
     assert!(paths.len() >= 10, "at least 10 annotated articles");
     for path in &paths {
         let text = std::fs::read_to_string(path).unwrap();

@@ -2,25 +2,16 @@
 //! mention with its text, type and actor, then every actor with its code. Review changes with
 //! `cargo insta review`.
 
+mod common;
+
 use std::fmt::Write as _;
-use std::path::Path;
 
 use newsgraph_actors::ActorStage;
-use newsgraph_doc::{Document, Format, Meta, Source, Stage};
-use newsgraph_layout::LayoutAnalyzer;
-use newsgraph_segment::Segmenter;
+
+use common::{analyze, fixture_paths};
 
 fn render(text: &str, stage: &ActorStage) -> String {
-    let source = Source {
-        path: None,
-        url: None,
-        format: Format::Text,
-    };
-    let mut doc = Document::new("snap", source, Meta::default(), text);
-    LayoutAnalyzer::new().unwrap().annotate(&mut doc).unwrap();
-    Segmenter::new().unwrap().annotate(&mut doc).unwrap();
-    stage.annotate(&mut doc).unwrap();
-    doc.validate().unwrap();
+    let doc = analyze(text, stage);
     let mut out = String::new();
     for m in &doc.mentions {
         let actor = m.actor.map_or("-".to_string(), |a| format!("a{a}"));
@@ -53,14 +44,8 @@ fn render(text: &str, stage: &ActorStage) -> String {
 
 #[test]
 fn actor_fixtures() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/actors");
     let stage = ActorStage::new().unwrap();
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let paths = fixture_paths();
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
