@@ -136,6 +136,29 @@ pub enum Head {
     GpeFirst,
 }
 
+/// What one word is in all the lexicons at once, so that the scanner looks each token up once.
+///
+/// Keys are folded with case kept. Titles and role nouns are lowercase lists; their first words
+/// are entered both lowercase and capitalised (`president`, `President`), and a word in
+/// capitals is looked up again in lowercase by the scanner. Lowercase words live in a table of
+/// their own, small enough to stay in cache, since most tokens are lowercase and only titles
+/// and role nouns can start with them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordInfo {
+    /// A gazetteer name starts with this word.
+    pub name: bool,
+    /// A title starts with this word.
+    pub title: bool,
+    /// A role noun starts with this word.
+    pub agent: bool,
+    /// A capitalised word that is not a name by itself: `The`, `Despite`, `Monday`.
+    pub stop: bool,
+    /// A common first name.
+    pub first_name: bool,
+    /// What the word says of a name it ends (`Party`, `River`) or starts (`Mount`, `San`).
+    pub head: Option<Head>,
+}
+
 /// Every lexicon the actors stage uses.
 #[derive(Clone, Debug, Default)]
 pub struct ActorLexicon {
@@ -153,9 +176,11 @@ pub struct ActorLexicon {
     pub(crate) titles: FxHashMap<Box<str>, Title>,
     /// Word-aligned prefixes of the titles.
     pub(crate) title_prefixes: FxHashSet<Box<str>>,
-    pub(crate) first_names: FxHashSet<Box<str>>,
-    pub(crate) heads: FxHashMap<Box<str>, Head>,
-    pub(crate) stops: FxHashSet<Box<str>>,
+    /// Every single word the lexicons know something about, but the lowercase first words of
+    /// titles and role nouns.
+    pub(crate) words: FxHashMap<Box<str>, WordInfo>,
+    /// The lowercase first words of titles and role nouns.
+    pub(crate) lower_words: FxHashMap<Box<str>, WordInfo>,
     /// Country entry by ISO code.
     pub(crate) countries: FxHashMap<Box<str>, u32>,
 }
@@ -182,6 +207,11 @@ fn field<'a>(row: &'a Row, file: &'static str, i: usize) -> Result<&'a str, Lexi
     })
 }
 
+/// The first word of a space-separated phrase.
+fn first_word(phrase: &str) -> &str {
+    phrase.split(' ').next().unwrap_or(phrase)
+}
+
 /// Adds every word-aligned prefix of `key` to `prefixes`.
 fn add_prefixes(prefixes: &mut FxHashSet<Box<str>>, key: &str) {
     for (i, _) in key.match_indices(' ') {
@@ -205,6 +235,7 @@ impl ActorLexicon {
             let kind = field(row, titles.file(), 2)?;
             let key = row.fields[0].to_lowercase();
             add_prefixes(&mut lex.title_prefixes, &key);
+            lex.mark_lowercase_first(&key, |w| w.title = true);
             lex.titles.insert(
                 key.into(),
                 Title {
@@ -214,7 +245,7 @@ impl ActorLexicon {
             );
         }
         for row in Lexicon::parse(&embedded::FIRST_NAMES)?.rows() {
-            lex.first_names.insert(fold(row.fields[0]).into());
+            lex.word_mut(row.fields[0]).first_name = true;
         }
         let heads = Lexicon::parse(&embedded::NAME_HEADS)?;
         for row in heads.rows() {
@@ -231,10 +262,10 @@ impl ActorLexicon {
                     ))
                 }
             };
-            lex.heads.insert(row.fields[0].into(), head);
+            lex.word_mut(row.fields[0]).head = Some(head);
         }
         for row in Lexicon::parse(&embedded::NAME_STOPS)?.rows() {
-            lex.stops.insert(row.fields[0].into());
+            lex.word_mut(row.fields[0]).stop = true;
         }
         Ok(lex)
     }
@@ -271,6 +302,7 @@ impl ActorLexicon {
             return;
         }
         add_prefixes(&mut self.name_prefixes, &key);
+        self.word_mut(first_word(&key)).name = true;
         let hits = self.names.entry(key.into()).or_default();
         let hit = Hit { entry, form };
         if !hits.contains(&hit) {
@@ -281,7 +313,41 @@ impl ActorLexicon {
     pub(crate) fn add_agent(&mut self, phrase: &str, agent: Agent) {
         let key = phrase.to_lowercase();
         add_prefixes(&mut self.agent_prefixes, &key);
+        self.mark_lowercase_first(&key, |w| w.agent = true);
         self.agents.insert(key.into(), agent);
+    }
+
+    /// What the lexicons know of one word (folded, case kept) that can be part of a name.
+    pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {
+        self.words.get(folded)
+    }
+
+    /// What the lexicons know of one lowercase word: whether a title or role noun starts
+    /// with it.
+    pub(crate) fn lower_word(&self, folded: &str) -> Option<&WordInfo> {
+        self.lower_words.get(folded)
+    }
+
+    /// The entry of one word in the word table, made empty when new.
+    fn word_mut(&mut self, word: &str) -> &mut WordInfo {
+        let key = fold(word);
+        let table = if key.chars().next().is_some_and(char::is_lowercase) {
+            &mut self.lower_words
+        } else {
+            &mut self.words
+        };
+        table.entry(key.into()).or_default()
+    }
+
+    /// Marks the first word of a lowercase phrase, lowercase and capitalised.
+    fn mark_lowercase_first(&mut self, phrase: &str, mark: impl Fn(&mut WordInfo)) {
+        let first = first_word(phrase);
+        mark(self.word_mut(first));
+        let mut chars = first.chars();
+        if let Some(c) = chars.next() {
+            let capitalised: String = c.to_uppercase().chain(chars).collect();
+            mark(self.word_mut(&capitalised));
+        }
     }
 
     fn load_countries(&mut self, data: &DataFile) -> Result<(), LexiconError> {

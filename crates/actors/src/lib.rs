@@ -44,6 +44,7 @@ pub mod lexicon;
 mod scan;
 pub mod user;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -84,40 +85,68 @@ impl ActorStage {
     }
 }
 
-/// Who an actor is, to merge the mentions of one real-world entity.
+/// Who an actor is, to merge the mentions of one real-world entity. Keys borrow from the
+/// lexicon and the article's text, so that most cost no allocation.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Key {
+enum Key<'a> {
     /// A lexicon entry: a person, an organisation.
     Entry(u32),
-    /// A country as itself.
-    Country(Box<str>),
+    /// A country as itself, by ISO code.
+    Country(&'a str),
     /// A part of a country's state or society: (country, agent code).
-    State(Box<str>, Box<str>),
+    State(&'a str, &'a str),
     /// A role with no country: (agent code).
-    Role(Box<str>),
+    Role(&'a str),
     /// A place: (folded name, country).
-    Place(Box<str>, Option<Box<str>>),
+    Place(Cow<'a, str>, Option<&'a str>),
     /// A person no lexicon knows, by folded full name.
-    Person(Box<str>),
+    Person(Cow<'a, str>),
     /// An organisation or place no lexicon knows, by folded name.
-    Other(Box<str>),
+    Other(Cow<'a, str>),
 }
 
-/// A mention decided: its type, its actor's key, and what the actor is.
-struct Resolved {
+/// A mention decided: its type, its actor's key, and what the actor is if it is new.
+struct Resolved<'a> {
     kind: MentionType,
-    key: Key,
-    seed: ActorSeed,
+    key: Key<'a>,
+    seed: Seed<'a>,
 }
 
-/// What a new actor starts as; the first mention of an actor fills it.
-#[derive(Clone)]
-struct ActorSeed {
-    name: String,
-    kind: ActorType,
-    country: Option<Box<str>>,
-    cameo: Option<String>,
-    roles: Vec<String>,
+/// What a new actor is made from. Only the first mention of an actor turns its seed into an
+/// [`Actor`]; the rest never allocate for it.
+#[derive(Clone, Copy)]
+enum Seed<'a> {
+    /// The actor of the key was made before.
+    Known,
+    /// A person of the lexicon, coded on the article's date.
+    Person(u32),
+    /// An organisation of the lexicon.
+    Org(u32),
+    /// A country as itself, by ISO code.
+    Country(&'a str),
+    /// A part of a country's state: `Kenyan police`, `Russian government`.
+    State {
+        iso: &'a str,
+        role: &'a str,
+        kind: ActorType,
+        phrase: Option<&'a str>,
+    },
+    /// A role with no country.
+    Role {
+        phrase: &'a str,
+        code: &'a str,
+        kind: ActorType,
+    },
+    /// A place.
+    Place { name: &'a str, iso: Option<&'a str> },
+    /// A person no lexicon knows, with what a title said of them.
+    NewPerson {
+        name: &'a str,
+        country: Option<&'a str>,
+        role: Option<&'a str>,
+    },
+    /// An organisation no lexicon knows.
+    NewOrg(&'a str),
 }
 
 /// The per-article linking state.
@@ -125,15 +154,15 @@ struct Linker<'a> {
     lex: &'a ActorLexicon,
     text: &'a str,
     date: Option<NaiveDate>,
-    home: Option<Box<str>>,
+    home: Option<&'a str>,
     /// Surname or single name (folded) → person key.
-    surnames: FxHashMap<Box<str>, Key>,
+    surnames: FxHashMap<Cow<'a, str>, Key<'a>>,
     /// Title words (`president`) → the last person introduced with them.
-    titled: FxHashMap<Box<str>, Key>,
+    titled: FxHashMap<Cow<'a, str>, Key<'a>>,
     /// Folded text of every accepted named mention, to confirm deferred ones.
-    confirmed: FxHashMap<Box<str>, Key>,
-    /// Folded full names of persons and their keys (for longest-name naming).
-    keys: FxHashMap<Key, usize>,
+    confirmed: FxHashMap<Cow<'a, str>, Key<'a>>,
+    /// The actor of each key.
+    keys: FxHashMap<Key<'a>, usize>,
     actors: Vec<Actor>,
 }
 
@@ -189,16 +218,19 @@ impl ActorStage {
             keys: FxHashMap::default(),
             actors: Vec::new(),
         };
-        let span = |c: &Cand| {
-            Span::new(
-                doc.tokens[c.start].span.start as usize,
-                doc.tokens[c.end - 1].span.end as usize,
-            )
-        };
+        let spans: Vec<Span> = cands
+            .iter()
+            .map(|c| {
+                Span::new(
+                    doc.tokens[c.start].span.start as usize,
+                    doc.tokens[c.end - 1].span.end as usize,
+                )
+            })
+            .collect();
         // Sure mentions first, in text order, so that deferred ones (headline words, lone
         // sentence-initial words) can lean on everything the article says.
         let mut resolved: Vec<Option<Resolved>> = Vec::with_capacity(cands.len());
-        for c in &cands {
+        for (c, &span) in cands.iter().zip(&spans) {
             let previous = resolved.last().and_then(Option::as_ref);
             let r = if c.deferred {
                 None
@@ -207,28 +239,28 @@ impl ActorStage {
                 Some(Resolved {
                     kind: prev.kind,
                     key: prev.key.clone(),
-                    seed: prev.seed.clone(),
+                    seed: Seed::Known,
                 })
             } else {
-                linker.resolve(c, span(c))
+                linker.resolve(c, span)
             };
+            if let Some(r) = &r {
+                linker.remember(c, span, r);
+            }
             resolved.push(r);
-            if let Some(r) = resolved.last().and_then(Option::as_ref) {
-                linker.remember(c, span(c), r);
-            }
         }
-        for (c, r) in cands.iter().zip(resolved.iter_mut()) {
+        for ((c, &span), r) in cands.iter().zip(&spans).zip(resolved.iter_mut()) {
             if c.deferred {
-                *r = linker.resolve_deferred(c, span(c));
+                *r = linker.resolve_deferred(c, span);
             }
         }
-        let mut mentions = Vec::new();
-        for (c, r) in cands.iter().zip(resolved) {
+        let mut mentions = Vec::with_capacity(cands.len());
+        for (span, r) in spans.into_iter().zip(resolved) {
             let Some(r) = r else { continue };
             let m = u32::try_from(mentions.len()).unwrap_or(u32::MAX);
             let actor = linker.actor_for(r.key, r.seed, m);
             mentions.push(Mention {
-                span: span(c),
+                span,
                 kind: r.kind,
                 actor: Some(actor),
             });
@@ -238,17 +270,17 @@ impl ActorStage {
 }
 
 /// The country the article is mostly about: the most named one, the first named on a tie.
-fn home_country(lex: &ActorLexicon, cands: &[Cand]) -> Option<Box<str>> {
-    let mut counts: Vec<(Box<str>, usize, usize)> = Vec::new();
+fn home_country<'a>(lex: &'a ActorLexicon, cands: &[Cand<'a>]) -> Option<&'a str> {
+    let mut counts: Vec<(&'a str, usize, usize)> = Vec::new();
     for (order, c) in cands.iter().enumerate() {
-        let What::Named(hits) = &c.what else { continue };
+        let What::Named(hits) = c.what else { continue };
         let Some(hit) = hits.iter().find(|h| {
             let e = lex.entry(h.entry);
             matches!(e.kind, EntryKind::Country | EntryKind::Person)
         }) else {
             continue;
         };
-        let Some(country) = lex.entry(hit.entry).country.clone() else {
+        let Some(country) = lex.entry(hit.entry).country.as_deref() else {
             continue;
         };
         match counts.iter_mut().find(|(c, _, _)| *c == country) {
@@ -285,73 +317,142 @@ fn role_label(code: &str) -> &str {
     }
 }
 
-impl Linker<'_> {
+/// The folded form of `s` (see [`fold`]), borrowed when folding changes nothing.
+fn folded(s: &str) -> Cow<'_, str> {
+    let plain = s
+        .bytes()
+        .all(|b| b.is_ascii() && b != b'\n' && b != b'\r' && b != b'\t')
+        && !s.contains("  ");
+    if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(fold(s))
+    }
+}
+
+/// The last word of a folded name: `Ruto` of `William Ruto`.
+fn last_word<'a>(name: &Cow<'a, str>) -> Option<Cow<'a, str>> {
+    match name {
+        Cow::Borrowed(s) => s.rsplit_once(' ').map(|(_, last)| Cow::Borrowed(last)),
+        Cow::Owned(s) => s
+            .rsplit_once(' ')
+            .map(|(_, last)| Cow::Owned(last.to_string())),
+    }
+}
+
+impl<'a> Linker<'a> {
     fn country_name(&self, iso: &str) -> String {
         self.lex
             .country(iso)
             .map_or_else(|| iso.to_string(), |e| e.name.to_string())
     }
 
-    fn country_seed(&self, iso: &str) -> ActorSeed {
-        ActorSeed {
-            name: self.country_name(iso),
-            kind: ActorType::Country,
-            country: Some(iso.into()),
-            cameo: Some(iso.to_string()),
-            roles: Vec::new(),
-        }
-    }
-
-    fn state_seed(
-        &self,
-        iso: &str,
-        role: &str,
-        kind: ActorType,
-        phrase: Option<&str>,
-    ) -> ActorSeed {
-        let adjective = self
-            .lex
-            .country(iso)
-            .and_then(|e| e.adjective.as_deref())
-            .map(str::to_string)
-            .unwrap_or_else(|| self.country_name(iso));
-        let label = phrase.unwrap_or_else(|| role_label(role));
-        ActorSeed {
-            name: format!("{adjective} {label}"),
+    /// Makes the actor a seed describes (a known seed, whose actor is missing, makes an
+    /// unknown person of `surface`).
+    fn make(&self, seed: Seed<'a>, surface: &str) -> Actor {
+        let actor = |name: String, kind, country: Option<&str>, cameo, roles| Actor {
+            name,
             kind,
-            country: Some(iso.into()),
-            cameo: Some(format!("{iso}{role}")),
-            roles: vec![role.to_string()],
-        }
-    }
-
-    fn place_seed(&self, name: &str, iso: Option<&str>) -> ActorSeed {
-        ActorSeed {
-            name: name.to_string(),
-            kind: ActorType::Place,
-            country: iso.map(Into::into),
-            cameo: iso.map(str::to_string),
-            roles: Vec::new(),
-        }
-    }
-
-    fn person_seed(&self, entry: u32) -> ActorSeed {
-        let e = self.lex.entry(entry);
-        let code = e.code_on(self.date);
-        let cameo = code
-            .map(|c| c.cameo.to_string())
-            .or_else(|| e.country.as_deref().map(str::to_string));
-        let roles = cameo
-            .as_deref()
-            .filter(|c| c.len() > 3 && !c.starts_with("IGO") && !c.starts_with("NGO"))
-            .map(|c| vec![c[3..].to_string()])
-            .unwrap_or_default();
-        ActorSeed {
-            name: e.name.to_string(),
-            kind: ActorType::Person,
-            country: e.country.clone(),
+            country: country.map(str::to_string),
             cameo,
             roles,
+            mentions: Vec::new(),
+        };
+        match seed {
+            Seed::Known => actor(
+                surface.to_string(),
+                ActorType::Person,
+                None,
+                None,
+                Vec::new(),
+            ),
+            Seed::Person(entry) => {
+                let e = self.lex.entry(entry);
+                let cameo = e
+                    .code_on(self.date)
+                    .map(|c| c.cameo.to_string())
+                    .or_else(|| e.country.as_deref().map(str::to_string));
+                let roles = cameo
+                    .as_deref()
+                    .filter(|c| c.len() > 3 && !c.starts_with("IGO") && !c.starts_with("NGO"))
+                    .map(|c| vec![c[3..].to_string()])
+                    .unwrap_or_default();
+                actor(
+                    e.name.to_string(),
+                    ActorType::Person,
+                    e.country.as_deref(),
+                    cameo,
+                    roles,
+                )
+            }
+            Seed::Org(entry) => {
+                let e = self.lex.entry(entry);
+                actor(
+                    e.name.to_string(),
+                    ActorType::Organization,
+                    e.country.as_deref(),
+                    e.codes.first().map(|c| c.cameo.to_string()),
+                    Vec::new(),
+                )
+            }
+            Seed::Country(iso) => actor(
+                self.country_name(iso),
+                ActorType::Country,
+                Some(iso),
+                Some(iso.to_string()),
+                Vec::new(),
+            ),
+            Seed::State {
+                iso,
+                role,
+                kind,
+                phrase,
+            } => {
+                let adjective = self
+                    .lex
+                    .country(iso)
+                    .and_then(|e| e.adjective.as_deref())
+                    .map(str::to_string)
+                    .unwrap_or_else(|| self.country_name(iso));
+                let label = phrase.unwrap_or_else(|| role_label(role));
+                actor(
+                    format!("{adjective} {label}"),
+                    kind,
+                    Some(iso),
+                    Some(format!("{iso}{role}")),
+                    vec![role.to_string()],
+                )
+            }
+            Seed::Role { phrase, code, kind } => {
+                actor(phrase.to_string(), kind, None, None, vec![code.to_string()])
+            }
+            Seed::Place { name, iso } => actor(
+                name.to_string(),
+                ActorType::Place,
+                iso,
+                iso.map(str::to_string),
+                Vec::new(),
+            ),
+            Seed::NewPerson {
+                name,
+                country,
+                role,
+            } => {
+                let cameo = match (country, role) {
+                    (Some(iso), Some(role)) => Some(format!("{iso}{role}")),
+                    (Some(iso), None) => Some(iso.to_string()),
+                    _ => None,
+                };
+                let roles = role.map(|r| vec![r.to_string()]).unwrap_or_default();
+                actor(name.to_string(), ActorType::Person, country, cameo, roles)
+            }
+            Seed::NewOrg(name) => actor(
+                name.to_string(),
+                ActorType::Organization,
+                None,
+                None,
+                Vec::new(),
+            ),
         }
     }
 
@@ -361,10 +462,10 @@ impl Linker<'_> {
     }
 
     /// The best meaning of a gazetteer name in context.
-    fn pick<'h>(&self, c: &Cand, hits: &'h [Hit]) -> Option<&'h Hit> {
+    fn pick(&self, c: &Cand, hits: &'a [Hit]) -> Option<&'a Hit> {
         let rank = |h: &Hit| -> i64 {
             let e = self.lex.entry(h.entry);
-            let home = e.country.is_some() && e.country == self.home;
+            let home = e.country.is_some() && e.country.as_deref() == self.home;
             match (&h.form, e.kind) {
                 (_, EntryKind::Person) => 90,
                 (Form::Seat(_), EntryKind::Igo) if Self::metonymic(c) => 85,
@@ -385,9 +486,10 @@ impl Linker<'_> {
         hits.iter().max_by_key(|h| rank(h))
     }
 
-    fn resolve(&mut self, c: &Cand, span: Span) -> Option<Resolved> {
-        let surface = &self.text[span];
-        match &c.what {
+    fn resolve(&mut self, c: &Cand<'a>, span: Span) -> Option<Resolved<'a>> {
+        let text: &'a str = self.text;
+        let surface = &text[span];
+        match c.what {
             What::Named(hits) => self.resolve_named(c, surface, hits),
             What::Agent {
                 agent,
@@ -395,33 +497,32 @@ impl Linker<'_> {
                 country,
                 proper,
             } => {
-                let country = country.clone().or_else(|| self.home.clone());
                 let kind = if agent.institution {
                     ActorType::Organization
                 } else {
                     ActorType::Group
                 };
-                let mtype = if *proper {
+                let mtype = if proper {
                     MentionType::Org
                 } else {
                     MentionType::Group
                 };
-                Some(match country {
+                let code: &'a str = &agent.code;
+                Some(match country.or(self.home) {
                     Some(iso) => Resolved {
                         kind: mtype,
-                        key: Key::State(iso.clone(), agent.code.clone()),
-                        seed: self.state_seed(&iso, &agent.code, kind, Some(phrase)),
+                        key: Key::State(iso, code),
+                        seed: Seed::State {
+                            iso,
+                            role: code,
+                            kind,
+                            phrase: Some(phrase),
+                        },
                     },
                     None => Resolved {
                         kind: mtype,
-                        key: Key::Role(agent.code.clone()),
-                        seed: ActorSeed {
-                            name: phrase.to_string(),
-                            kind,
-                            country: None,
-                            cameo: None,
-                            roles: vec![agent.code.to_string()],
-                        },
+                        key: Key::Role(code),
+                        seed: Seed::Role { phrase, code, kind },
                     },
                 })
             }
@@ -430,36 +531,46 @@ impl Linker<'_> {
                 Some(Resolved {
                     kind: MentionType::Person,
                     key,
-                    seed: ActorSeed {
-                        name: surface.to_string(),
-                        kind: ActorType::Person,
-                        country: None,
-                        cameo: None,
-                        roles: Vec::new(),
-                    },
+                    seed: Seed::Known,
                 })
             }
             What::CountryRef => {
-                let iso = self.home.clone()?;
+                let iso = self.home?;
                 Some(Resolved {
                     kind: MentionType::Gpe,
-                    key: Key::Country(iso.clone()),
-                    seed: self.country_seed(&iso),
+                    key: Key::Country(iso),
+                    seed: Seed::Country(iso),
                 })
             }
-            What::Unknown(run_type) => self.resolve_unknown(c, surface, *run_type, false),
+            What::Unknown(run_type) => self.resolve_unknown(c, surface, run_type, false),
         }
     }
 
-    fn resolve_named(&mut self, c: &Cand, surface: &str, hits: &[Hit]) -> Option<Resolved> {
+    fn resolve_named(
+        &mut self,
+        c: &Cand<'a>,
+        surface: &'a str,
+        hits: &'a [Hit],
+    ) -> Option<Resolved<'a>> {
+        let lex: &'a ActorLexicon = self.lex;
         let hit = self.pick(c, hits)?;
-        let e = self.lex.entry(hit.entry);
-        let iso = e.country.clone();
+        let e = lex.entry(hit.entry);
+        let iso = e.country.as_deref();
+        let state = |iso: &'a str, role: &'a str| Resolved {
+            kind: MentionType::Org,
+            key: Key::State(iso, role),
+            seed: Seed::State {
+                iso,
+                role,
+                kind: ActorType::Organization,
+                phrase: None,
+            },
+        };
         Some(match (&hit.form, e.kind) {
             (_, EntryKind::Person) => Resolved {
                 kind: MentionType::Person,
                 key: Key::Entry(hit.entry),
-                seed: self.person_seed(hit.entry),
+                seed: Seed::Person(hit.entry),
             },
             (_, EntryKind::Igo | EntryKind::Org) => Resolved {
                 kind: if matches!(hit.form, Form::Seat(_)) {
@@ -468,55 +579,37 @@ impl Linker<'_> {
                     MentionType::Org
                 },
                 key: Key::Entry(hit.entry),
-                seed: ActorSeed {
-                    name: e.name.to_string(),
-                    kind: ActorType::Organization,
-                    country: iso.clone(),
-                    cameo: e.codes.first().map(|c| c.cameo.to_string()),
-                    roles: Vec::new(),
-                },
+                seed: Seed::Org(hit.entry),
             },
             (Form::Name, EntryKind::Country) => {
                 let iso = iso?;
                 Resolved {
                     kind: MentionType::Gpe,
-                    key: Key::Country(iso.clone()),
-                    seed: self.country_seed(&iso),
+                    key: Key::Country(iso),
+                    seed: Seed::Country(iso),
                 }
             }
             (Form::Adjective, EntryKind::Country) => {
                 let iso = iso?;
                 Resolved {
                     kind: MentionType::Norp,
-                    key: Key::Country(iso.clone()),
-                    seed: self.country_seed(&iso),
+                    key: Key::Country(iso),
+                    seed: Seed::Country(iso),
                 }
             }
             (Form::Seat(role), EntryKind::Country) => {
-                let iso = iso?;
-                let role = if role.is_empty() { "GOV" } else { role };
-                Resolved {
-                    kind: MentionType::Org,
-                    key: Key::State(iso.clone(), role.into()),
-                    seed: self.state_seed(&iso, role, ActorType::Organization, None),
-                }
+                let role: &'a str = if role.is_empty() { "GOV" } else { role };
+                state(iso?, role)
             }
-            (Form::Capital, _) if Self::metonymic(c) => {
-                let iso = iso?;
-                Resolved {
-                    kind: MentionType::Gpe,
-                    key: Key::State(iso.clone(), "GOV".into()),
-                    seed: self.state_seed(&iso, "GOV", ActorType::Organization, None),
-                }
-            }
-            (Form::Capital, _) => {
-                let name = fold(surface);
-                Resolved {
-                    kind: MentionType::Gpe,
-                    key: Key::Place(name.clone().into(), iso.clone()),
-                    seed: self.place_seed(surface, iso.as_deref()),
-                }
-            }
+            (Form::Capital, _) if Self::metonymic(c) => Resolved {
+                kind: MentionType::Gpe,
+                ..state(iso?, "GOV")
+            },
+            (Form::Capital, _) => Resolved {
+                kind: MentionType::Gpe,
+                key: Key::Place(folded(surface), iso),
+                seed: Seed::Place { name: surface, iso },
+            },
             (_, EntryKind::City | EntryKind::Region) => {
                 // A city name is common enough as a word or a surname that it needs a place
                 // cue, or a big city.
@@ -528,82 +621,71 @@ impl Linker<'_> {
                 }
                 Resolved {
                     kind: MentionType::Gpe,
-                    key: Key::Place(fold(&e.name).into(), iso.clone()),
-                    seed: self.place_seed(&e.name, iso.as_deref()),
+                    key: Key::Place(folded(&e.name), iso),
+                    seed: Seed::Place { name: &e.name, iso },
                 }
             }
         })
     }
 
+    /// The actor already made for `key`.
+    fn actor_of(&self, key: &Key<'a>) -> Option<&Actor> {
+        self.keys.get(key).map(|&a| &self.actors[a])
+    }
+
     fn resolve_unknown(
         &mut self,
-        c: &Cand,
-        surface: &str,
+        c: &Cand<'a>,
+        surface: &'a str,
         run_type: Option<RunType>,
         deferred: bool,
-    ) -> Option<Resolved> {
-        let folded = fold(surface);
+    ) -> Option<Resolved<'a>> {
+        let name = folded(surface);
         // A surname of someone named before joins them.
-        if let Some(key) = self.surnames.get(folded.as_str()) {
+        if let Some(key) = self.surnames.get(&name) {
             if run_type.is_none() || run_type == Some(RunType::Person) {
                 return Some(Resolved {
                     kind: MentionType::Person,
                     key: key.clone(),
-                    seed: self.seed_of(key).unwrap_or_else(|| unknown_person(surface)),
+                    seed: Seed::Known,
                 });
             }
         }
-        if deferred {
-            let key = self.confirmed.get(folded.as_str())?.clone();
-            let seed = self.seed_of(&key)?;
-            let kind = mention_type_of(&key, seed.kind);
-            return Some(Resolved { kind, seed, key });
-        }
         // A name the article has used before keeps its actor: `LSK` after
-        // `Law Society of Kenya (LSK)`, a bare `Hemedti`.
-        {
-            if let Some(key) = self.confirmed.get(folded.as_str()) {
-                let key = key.clone();
-                let seed = self.seed_of(&key)?;
-                let kind = mention_type_of(&key, seed.kind);
-                return Some(Resolved { kind, seed, key });
-            }
+        // `Law Society of Kenya (LSK)`, a bare `Hemedti`. A deferred name counts only then.
+        if let Some(key) = self.confirmed.get(&name) {
+            let kind = mention_type_of(key, self.actor_of(key)?.kind);
+            return Some(Resolved {
+                kind,
+                key: key.clone(),
+                seed: Seed::Known,
+            });
+        }
+        if deferred {
+            return None;
         }
         let run_type = run_type?;
         Some(match run_type {
             RunType::Person => {
                 let title = c.title.as_ref();
-                let role = title.and_then(|t| t.title.role.clone());
+                let role = title.and_then(|t| t.title.role.as_deref());
                 let country = title
-                    .and_then(|t| t.country.clone())
-                    .or_else(|| role.as_ref().and(self.home.clone()));
-                let cameo = match (&country, &role) {
-                    (Some(iso), Some(role)) => Some(format!("{iso}{role}")),
-                    (Some(iso), None) => Some(iso.to_string()),
-                    _ => None,
-                };
+                    .and_then(|t| t.country)
+                    .or_else(|| role.and(self.home));
                 Resolved {
                     kind: MentionType::Person,
-                    key: Key::Person(folded.into()),
-                    seed: ActorSeed {
-                        name: surface.to_string(),
-                        kind: ActorType::Person,
+                    key: Key::Person(name),
+                    seed: Seed::NewPerson {
+                        name: surface,
                         country,
-                        cameo,
-                        roles: role.map(|r| vec![r.to_string()]).unwrap_or_default(),
+                        role,
                     },
                 }
             }
             RunType::Org => Resolved {
                 kind: MentionType::Org,
-                key: Key::Other(folded.into()),
-                seed: ActorSeed {
-                    name: surface.to_string(),
-                    kind: ActorType::Organization,
-                    country: None,
-                    cameo: None,
-                    roles: Vec::new(),
-                },
+                key: Key::Other(name),
+                seed: Seed::NewOrg(surface),
             },
             RunType::Loc | RunType::Gpe => Resolved {
                 kind: if run_type == RunType::Loc {
@@ -611,55 +693,38 @@ impl Linker<'_> {
                 } else {
                     MentionType::Gpe
                 },
-                key: Key::Place(folded.into(), None),
-                seed: self.place_seed(surface, None),
+                key: Key::Place(name, None),
+                seed: Seed::Place {
+                    name: surface,
+                    iso: None,
+                },
             },
         })
     }
 
     /// A deferred candidate counts when the article supports it elsewhere.
-    fn resolve_deferred(&mut self, c: &Cand, span: Span) -> Option<Resolved> {
-        let surface = &self.text[span];
-        match &c.what {
-            What::Unknown(run_type) => self.resolve_unknown(c, surface, *run_type, true),
+    fn resolve_deferred(&mut self, c: &Cand<'a>, span: Span) -> Option<Resolved<'a>> {
+        let text: &'a str = self.text;
+        match c.what {
+            What::Unknown(run_type) => self.resolve_unknown(c, &text[span], run_type, true),
             _ => self.resolve(c, span),
         }
     }
 
-    /// The seed of an actor already made for `key`.
-    fn seed_of(&self, key: &Key) -> Option<ActorSeed> {
-        let a = &self.actors[*self.keys.get(key)?];
-        Some(ActorSeed {
-            name: a.name.clone(),
-            kind: a.kind,
-            country: a.country.as_deref().map(Into::into),
-            cameo: a.cameo.clone(),
-            roles: a.roles.clone(),
-        })
-    }
-
     /// Records what a resolved mention teaches: surnames, titles, confirmed names.
-    fn remember(&mut self, c: &Cand, span: Span, r: &Resolved) {
-        let surface = &self.text[span];
-        let folded: Box<str> = fold(surface).into();
-        // Make the actor now so that later mentions can copy it.
+    fn remember(&mut self, c: &Cand<'a>, span: Span, r: &Resolved<'a>) {
+        let text: &'a str = self.text;
+        let surface = &text[span];
+        // Make the actor now so that later mentions can find it.
         if !self.keys.contains_key(&r.key) {
-            self.actors.push(Actor {
-                name: r.seed.name.clone(),
-                kind: r.seed.kind,
-                country: r.seed.country.as_deref().map(str::to_string),
-                cameo: r.seed.cameo.clone(),
-                roles: r.seed.roles.clone(),
-                mentions: Vec::new(),
-            });
+            let actor = self.make(r.seed, surface);
+            self.actors.push(actor);
             self.keys.insert(r.key.clone(), self.actors.len() - 1);
         }
+        let name = folded(surface);
         if r.kind == MentionType::Person {
-            let words: Vec<&str> = folded.split(' ').collect();
-            if words.len() >= 2 {
-                if let Some(last) = words.last() {
-                    self.surnames.insert((*last).into(), r.key.clone());
-                }
+            if let Some(last) = last_word(&name) {
+                self.surnames.insert(last, r.key.clone());
                 // A longer name renames the actor: `Ruto` then `William Ruto`.
                 if let Some(&a) = self.keys.get(&r.key) {
                     if matches!(r.key, Key::Person(_)) && surface.len() > self.actors[a].name.len()
@@ -670,14 +735,20 @@ impl Linker<'_> {
             }
             if let Some(t) = &c.title {
                 if !t.title.honorific {
-                    self.titled.insert(t.key.clone(), r.key.clone());
+                    self.titled.insert(Cow::Borrowed(t.key), r.key.clone());
                 }
             }
             if let Key::Entry(e) = r.key {
-                if let Some(code) = self.lex.entry(e).code_on(self.date) {
+                let lex: &'a ActorLexicon = self.lex;
+                if let Some(code) = lex.entry(e).code_on(self.date) {
                     if !code.role.is_empty() {
-                        self.titled
-                            .insert(code.role.to_lowercase().into(), r.key.clone());
+                        let role: Cow<'a, str> =
+                            if code.role.bytes().any(|b| b.is_ascii_uppercase()) {
+                                Cow::Owned(code.role.to_lowercase())
+                            } else {
+                                Cow::Borrowed(&code.role)
+                            };
+                        self.titled.insert(role, r.key.clone());
                     }
                 }
             }
@@ -686,23 +757,17 @@ impl Linker<'_> {
             c.what,
             What::Agent { .. } | What::RoleRef(_) | What::CountryRef
         ) {
-            self.confirmed.insert(folded, r.key.clone());
+            self.confirmed.insert(name, r.key.clone());
         }
     }
 
     /// The actor of `key`, made from `seed` when new; records mention `m` on it.
-    fn actor_for(&mut self, key: Key, seed: ActorSeed, m: u32) -> u32 {
+    fn actor_for(&mut self, key: Key<'a>, seed: Seed<'a>, m: u32) -> u32 {
         let a = match self.keys.get(&key) {
             Some(&a) => a,
             None => {
-                self.actors.push(Actor {
-                    name: seed.name,
-                    kind: seed.kind,
-                    country: seed.country.as_deref().map(str::to_string),
-                    cameo: seed.cameo,
-                    roles: seed.roles,
-                    mentions: Vec::new(),
-                });
+                let actor = self.make(seed, "");
+                self.actors.push(actor);
                 self.keys.insert(key, self.actors.len() - 1);
                 self.actors.len() - 1
             }
@@ -719,16 +784,6 @@ fn mention_type_of(key: &Key, kind: ActorType) -> MentionType {
         (Key::Place(..), _) | (_, ActorType::Place) => MentionType::Gpe,
         (Key::Country(_), _) => MentionType::Gpe,
         _ => MentionType::Org,
-    }
-}
-
-fn unknown_person(surface: &str) -> ActorSeed {
-    ActorSeed {
-        name: surface.to_string(),
-        kind: ActorType::Person,
-        country: None,
-        cameo: None,
-        roles: Vec::new(),
     }
 }
 

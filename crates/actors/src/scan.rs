@@ -6,35 +6,35 @@ use newsgraph_doc::{Token, TokenKind};
 use crate::fold::fold_into;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::lexicon::{ActorLexicon, Agent, Head, Hit, Title};
+use crate::lexicon::{ActorLexicon, Agent, Head, Hit, Title, WordInfo};
 
 /// A title seen before a name: `President`, `opposition leader`, `Gen.`.
-#[derive(Clone, Debug)]
-pub(crate) struct TitleCue {
-    pub title: Title,
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TitleCue<'a> {
+    pub title: &'a Title,
     /// The title's lowercase words, for linking "the president" later.
-    pub key: Box<str>,
+    pub key: &'a str,
     /// The country a preceding adjective or possessive gave it: `Turkish President`.
-    pub country: Option<Box<str>>,
+    pub country: Option<&'a str>,
 }
 
 /// What a candidate mention is.
-#[derive(Clone, Debug)]
-pub(crate) enum What {
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum What<'a> {
     /// A gazetteer name with its possible meanings.
-    Named(Vec<Hit>),
+    Named(&'a [Hit]),
     /// A role noun, with the country a preceding adjective or possessive gave it.
     Agent {
-        agent: Agent,
-        phrase: Box<str>,
-        country: Option<Box<str>>,
+        agent: &'a Agent,
+        phrase: &'a str,
+        country: Option<&'a str>,
         /// The role noun is capitalised: `the National Guard`.
         proper: bool,
     },
     /// A capitalised run no lexicon knows, typed from its cues (or not at all).
     Unknown(Option<RunType>),
     /// `the president`: a title standing for a person named before.
-    RoleRef(Box<str>),
+    RoleRef(&'a str),
     /// `the country`.
     CountryRef,
 }
@@ -50,11 +50,11 @@ pub(crate) enum RunType {
 
 /// One candidate mention: tokens `[start, end)` (document token indexes).
 #[derive(Clone, Debug)]
-pub(crate) struct Cand {
+pub(crate) struct Cand<'a> {
     pub start: usize,
     pub end: usize,
-    pub what: What,
-    pub title: Option<TitleCue>,
+    pub what: What<'a>,
+    pub title: Option<TitleCue<'a>>,
     /// Needs support from elsewhere in the article before it counts: a lone capitalised word at
     /// a sentence start, or any unknown name in a headline or an all-caps line.
     pub deferred: bool,
@@ -69,9 +69,9 @@ pub(crate) struct Cand {
     pub acronym: bool,
 }
 
-impl Cand {
+impl<'a> Cand<'a> {
     /// A candidate with no title, cue or flag.
-    fn new(start: usize, end: usize, what: What) -> Self {
+    fn new(start: usize, end: usize, what: What<'a>) -> Self {
         Cand {
             start,
             end,
@@ -114,7 +114,21 @@ pub(crate) struct Scanner<'a> {
     pub lex: &'a ActorLexicon,
     pub text: &'a str,
     pub tokens: &'a [Token],
+    /// What each token of the sentences scanned so far is, looked up once.
+    info: Vec<TokenInfo>,
     buf: String,
+}
+
+/// One token's lexicon facts and shape, computed once per token.
+#[derive(Clone, Copy, Debug, Default)]
+struct TokenInfo {
+    lex: WordInfo,
+    /// Starts with a capital letter.
+    upper: bool,
+    /// Can be part of a name: capitalised, or `al-Burhan`.
+    name_word: bool,
+    /// In capitals: `NATO`, `CARACAS`.
+    caps: bool,
 }
 
 fn is_word(t: &Token) -> bool {
@@ -143,7 +157,57 @@ impl<'a> Scanner<'a> {
             lex,
             text,
             tokens,
+            info: vec![TokenInfo::default(); tokens.len()],
             buf: String::with_capacity(64),
+        }
+    }
+
+    /// Looks up every word token of `[start, end)` once.
+    fn fill_info(&mut self, start: usize, end: usize) {
+        for i in start..end {
+            if !is_word(&self.tokens[i]) {
+                continue;
+            }
+            let w = &self.text[self.tokens[i].span];
+            let upper = starts_upper(w);
+            let name_word = upper || is_name_word(w);
+            // Digits and marks start no name, title or role noun.
+            if w.as_bytes()
+                .first()
+                .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+            {
+                self.info[i] = TokenInfo::default();
+                continue;
+            }
+            let key = if w.is_ascii() {
+                w
+            } else {
+                self.buf.clear();
+                fold_into(w, &mut self.buf);
+                self.buf.as_str()
+            };
+            let caps = all_caps(w);
+            let mut lex = if name_word {
+                self.lex.word(key)
+            } else {
+                self.lex.lower_word(key)
+            }
+            .copied()
+            .unwrap_or_default();
+            // Titles and role nouns in capitals: `PRESIDENT`, `POLICE`.
+            if caps {
+                let lower = key.to_lowercase();
+                if let Some(l) = self.lex.lower_word(&lower) {
+                    lex.title |= l.title;
+                    lex.agent |= l.agent;
+                }
+            }
+            self.info[i] = TokenInfo {
+                lex,
+                upper,
+                name_word,
+                caps,
+            };
         }
     }
 
@@ -157,13 +221,13 @@ impl<'a> Scanner<'a> {
     }
 
     /// True when more than half the words of `[start, end)` are in capitals: a shouted line.
-    pub fn shouting(&self, start: usize, end: usize) -> bool {
+    fn shouting(&self, start: usize, end: usize) -> bool {
         let (mut caps, mut words) = (0, 0);
         for i in start..end {
-            let w = self.word(i);
-            if self.tokens[i].kind == TokenKind::Word && w.len() > 1 {
+            let t = self.tokens[i];
+            if t.kind == TokenKind::Word && t.span.end - t.span.start > 1 {
                 words += 1;
-                caps += usize::from(all_caps(w));
+                caps += usize::from(self.info[i].caps);
             }
         }
         words >= 2 && caps * 2 > words
@@ -176,15 +240,16 @@ impl<'a> Scanner<'a> {
     fn match_name(&mut self, i: usize, end: usize, shout: bool) -> Option<(usize, &'a [Hit])> {
         let lex: &'a ActorLexicon = self.lex;
         let first = self.word(i);
-        self.buf.clear();
-        fold_into(first, &mut self.buf);
+        let info = self.info[i];
         // Exact first; a word in capitals (`KYIV`, or any word of a shouted line) is also
         // tried in title case.
+        if !info.lex.name && !(info.caps && (first.len() >= 4 || shout)) {
+            return None;
+        }
+        self.buf.clear();
+        fold_into(first, &mut self.buf);
         let mut recased = false;
-        if !lex.name_prefixes.contains(self.buf.as_str()) {
-            if !(all_caps(first) && (first.len() >= 4 || shout)) {
-                return None;
-            }
+        if !info.lex.name {
             title_case_in_place(&mut self.buf);
             if !lex.name_prefixes.contains(self.buf.as_str()) {
                 return None;
@@ -219,19 +284,25 @@ impl<'a> Scanner<'a> {
     }
 
     /// The longest lowercase phrase of `map` at `i`, growing while `prefixes` allows.
+    ///
+    /// `first` says whether a phrase of `map` starts with the word at `i` at all.
     fn match_lower<T>(
         &mut self,
         i: usize,
         end: usize,
+        first: bool,
         prefixes: &FxHashSet<Box<str>>,
         map: &'a FxHashMap<Box<str>, T>,
     ) -> Option<(usize, &'a T, &'a str)> {
+        if !first {
+            return None;
+        }
         self.buf.clear();
         self.buf.push_str(self.word(i));
         self.buf.make_ascii_lowercase();
         let mut best = None;
         let mut j = i;
-        while prefixes.contains(self.buf.as_str()) {
+        while j == i || prefixes.contains(self.buf.as_str()) {
             if let Some((k, v)) = map.get_key_value(self.buf.as_str()) {
                 best = Some((j + 1 - i, v, &**k));
             }
@@ -253,11 +324,11 @@ impl<'a> Scanner<'a> {
     fn run_end(&self, i: usize, end: usize) -> usize {
         let mut j = i + 1;
         while j < end {
-            let w = self.word(j);
             let kind = self.tokens[j].kind;
+            let info = self.info[j];
             // A stop word can end a name only when it is also a head: `Federal Police`.
-            let stop = self.lex.stops.contains(w) && !self.lex.heads.contains_key(w);
-            if kind == TokenKind::Word && is_name_word(w) && !stop {
+            let stop = info.lex.stop && info.lex.head.is_none();
+            if kind == TokenKind::Word && info.name_word && !stop {
                 j += 1;
                 continue;
             }
@@ -277,8 +348,8 @@ impl<'a> Scanner<'a> {
             let joins = k > j
                 && k < end
                 && self.tokens[k].kind == TokenKind::Word
-                && is_name_word(self.word(k))
-                && !self.lex.stops.contains(self.word(k))
+                && self.info[k].name_word
+                && !self.info[k].lex.stop
                 && self.word(j) != "the";
             if joins {
                 j = k + 1;
@@ -291,11 +362,8 @@ impl<'a> Scanner<'a> {
 
     /// Cuts a run that is not a typed organisation or place at its first `and`, `for`, `&` or
     /// possessive mark: `Smith and Jones` are two people; `Workers' Party` stays whole.
-    fn trim_run(&self, s: usize, e: usize) -> usize {
-        if matches!(
-            self.run_type(s, e, false),
-            Some(RunType::Org | RunType::Loc | RunType::Gpe)
-        ) {
+    fn trim_run(&self, s: usize, e: usize, run_type: Option<RunType>) -> usize {
+        if matches!(run_type, Some(RunType::Org | RunType::Loc | RunType::Gpe)) {
             return e;
         }
         (s + 1..e)
@@ -310,8 +378,7 @@ impl<'a> Scanner<'a> {
     /// The type of an unknown capitalised run `[s, e)` from its own words and the words around
     /// it.
     fn run_type(&self, s: usize, e: usize, titled: bool) -> Option<RunType> {
-        let last = self.word(e - 1);
-        match self.lex.heads.get(last) {
+        match self.info[e - 1].lex.head {
             Some(Head::Org) => return Some(RunType::Org),
             Some(Head::Loc) => return Some(RunType::Loc),
             Some(Head::Gpe) => return Some(RunType::Gpe),
@@ -319,11 +386,11 @@ impl<'a> Scanner<'a> {
         }
         // `Bank of England`, `University of Nairobi`, `Ministry of Defence`.
         for j in s + 1..e.saturating_sub(1) {
-            if self.word(j) == "of" && self.lex.heads.get(self.word(j - 1)) == Some(&Head::Org) {
+            if self.word(j) == "of" && self.info[j - 1].lex.head == Some(Head::Org) {
                 return Some(RunType::Org);
             }
         }
-        match self.lex.heads.get(self.word(s)) {
+        match self.info[s].lex.head {
             Some(Head::LocFirst) if e - s >= 2 => return Some(RunType::Loc),
             Some(Head::GpeFirst) if e - s >= 2 => return Some(RunType::Gpe),
             _ => {}
@@ -332,7 +399,7 @@ impl<'a> Scanner<'a> {
             return Some(RunType::Person);
         }
         let words = e - s;
-        if (2..=4).contains(&words) && self.is_first_name(self.word(s)) {
+        if (2..=4).contains(&words) && self.info[s].lex.first_name {
             return Some(RunType::Person);
         }
         if s >= 2 && self.lower_is(s - 1, &["of"]) && self.lower_is(s - 2, PLACE_NOUNS) {
@@ -357,15 +424,6 @@ impl<'a> Scanner<'a> {
             return Some(RunType::Person);
         }
         None
-    }
-
-    fn is_first_name(&self, w: &str) -> bool {
-        if w.is_ascii() {
-            return self.lex.first_names.contains(w);
-        }
-        let mut folded = String::with_capacity(w.len());
-        fold_into(w, &mut folded);
-        self.lex.first_names.contains(folded.as_str())
     }
 
     fn place_cue(&self, s: usize, first: usize) -> bool {
@@ -395,7 +453,7 @@ impl<'a> Scanner<'a> {
 
     /// The country of a name right before token `i`: an adjective (`Turkish President`) or a
     /// possessive (`Kenya's parliament`), from the candidates found so far.
-    fn country_before(&self, cands: &[Cand], i: usize) -> Option<(Box<str>, bool)> {
+    fn country_before(&self, cands: &[Cand<'a>], i: usize) -> Option<(&'a str, bool)> {
         let last = cands.last()?;
         let (adjacent, possessive) = if last.end == i {
             (true, false)
@@ -407,16 +465,17 @@ impl<'a> Scanner<'a> {
         if !adjacent {
             return None;
         }
-        let What::Named(hits) = &last.what else {
+        let What::Named(hits) = last.what else {
             return None;
         };
+        let lex: &'a ActorLexicon = self.lex;
         hits.iter().find_map(|h| {
-            let entry = self.lex.entry(h.entry);
+            let entry = lex.entry(h.entry);
             let country_like = entry.kind == crate::lexicon::EntryKind::Country;
             let adjective = h.form == crate::lexicon::Form::Adjective;
             (country_like && (adjective || possessive)).then(|| {
                 (
-                    entry.country.clone().unwrap_or_default(),
+                    entry.country.as_deref().unwrap_or_default(),
                     adjective && !possessive,
                 )
             })
@@ -424,7 +483,14 @@ impl<'a> Scanner<'a> {
     }
 
     /// Scans the tokens `[start, end)` of one sentence and appends its candidates.
-    pub fn sentence(&mut self, start: usize, end: usize, headline: bool, cands: &mut Vec<Cand>) {
+    pub fn sentence(
+        &mut self,
+        start: usize,
+        end: usize,
+        headline: bool,
+        cands: &mut Vec<Cand<'a>>,
+    ) {
+        self.fill_info(start, end);
         let shout = self.shouting(start, end);
         let first_word = (start..end)
             .find(|&i| is_word(&self.tokens[i]))
@@ -439,7 +505,8 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let w = self.word(i);
-            let upper = is_name_word(w);
+            let info = self.info[i];
+            let upper = info.name_word;
             let initial = i == first_word;
 
             // A name the gazetteer knows, unless a longer capitalised run that reads as an
@@ -450,22 +517,21 @@ impl<'a> Scanner<'a> {
                 None
             };
             let run = (upper && !shout).then(|| self.run_end(i, end));
+            // The whole run's type from its own words and context, computed once.
+            let run_type = run.and_then(|r| self.run_type(i, r, false));
             if let Some((len, hits)) = named {
                 let run_wins = run.is_some_and(|r| {
                     r - i > len
                         && !(i..r).any(|j| is_possessive_mark(self.tokens[j].kind, self.word(j)))
                         && (only_places(self.lex, hits)
-                            || matches!(
-                                self.run_type(i, r, false),
-                                Some(RunType::Org | RunType::Loc)
-                            ))
+                            || matches!(run_type, Some(RunType::Org | RunType::Loc)))
                 });
                 if !run_wins {
                     let e = i + len;
                     let cand = Cand {
                         start: i,
                         end: e,
-                        what: What::Named(hits.to_vec()),
+                        what: What::Named(hits),
                         title: title.take(),
                         deferred: false,
                         place_cue: self.place_cue(i, first_word),
@@ -481,18 +547,19 @@ impl<'a> Scanner<'a> {
 
             // A title before a name: `President`, `opposition leader`, `Gen.`.
             let lex = self.lex;
-            if let Some((len, t, key)) = self.match_lower(i, end, &lex.title_prefixes, &lex.titles)
+            if let Some((len, t, key)) =
+                self.match_lower(i, end, info.lex.title, &lex.title_prefixes, &lex.titles)
             {
                 let next = i + len;
                 let name_follows = next < end
                     && self.tokens[next].kind == TokenKind::Word
-                    && starts_upper(self.word(next))
-                    && !lex.stops.contains(self.word(next));
+                    && self.info[next].upper
+                    && !self.info[next].lex.stop;
                 if name_follows {
                     let country = self.country_before(cands, i).map(|(c, _)| c);
                     title = Some(TitleCue {
-                        title: t.clone(),
-                        key: key.into(),
+                        title: t,
+                        key,
                         country,
                     });
                     i = next;
@@ -501,7 +568,7 @@ impl<'a> Scanner<'a> {
                 // `the president`, once a president has been named.
                 let the = i > start && self.lower_is(i - 1, &["the"]);
                 if the && !t.honorific && !upper {
-                    cands.push(Cand::new(i, next, What::RoleRef(key.into())));
+                    cands.push(Cand::new(i, next, What::RoleRef(key)));
                     i = next;
                     continue;
                 }
@@ -509,7 +576,7 @@ impl<'a> Scanner<'a> {
 
             // A role noun: `riot police`, `the Supreme Court`, `Venezuelan troops`.
             if let Some((len, agent, phrase)) =
-                self.match_lower(i, end, &lex.agent_prefixes, &lex.agents)
+                self.match_lower(i, end, info.lex.agent, &lex.agent_prefixes, &lex.agents)
             {
                 let proper = upper && !initial && agent.institution;
                 let before = self.country_before(cands, i);
@@ -525,8 +592,8 @@ impl<'a> Scanner<'a> {
                 });
                 let e = i + len;
                 let what = What::Agent {
-                    agent: agent.clone(),
-                    phrase: phrase.into(),
+                    agent,
+                    phrase,
                     country,
                     proper,
                 };
@@ -552,17 +619,22 @@ impl<'a> Scanner<'a> {
 
             // A capitalised run no lexicon knows. A stop word (`The`, `Despite`) is passed
             // over, and the scan goes on from the next word: `The Kremlin`.
-            if upper && lex.stops.contains(w) {
+            if upper && info.lex.stop {
                 title = None;
                 i += 1;
                 continue;
             }
             if let Some(e) = run {
                 let s = i;
-                let mut e = self.trim_run(s, e);
+                let trimmed = self.trim_run(s, e, run_type);
+                let whole = if trimmed == e {
+                    run_type
+                } else {
+                    self.run_type(s, trimmed, false)
+                };
+                let mut e = trimmed;
                 // A run ends before a name the gazetteer knows: `Defence Minister` `Maduro`.
                 if s < e {
-                    let whole = self.run_type(s, e, false);
                     if !matches!(whole, Some(RunType::Org | RunType::Loc | RunType::Gpe)) {
                         for j in s + 1..e {
                             let known = self.match_name(j, end, false);
@@ -572,7 +644,12 @@ impl<'a> Scanner<'a> {
                             }
                         }
                     }
-                    let run_type = self.run_type(s, e, title.is_some()).or_else(|| {
+                    let typed = if e == trimmed && title.is_none() {
+                        whole
+                    } else {
+                        self.run_type(s, e, title.is_some())
+                    };
+                    let run_type = typed.or_else(|| {
                         // An unknown acronym is an organisation: `CGT`, `M23`.
                         (e - s == 1 && !shout && is_acronym(self.word(s))).then_some(RunType::Org)
                     });
@@ -611,15 +688,16 @@ fn is_name_word(w: &str) -> bool {
     if starts_upper(w) {
         return true;
     }
-    match w.split_once('-') {
-        Some((particle, rest)) => {
-            matches!(
-                particle,
-                "al" | "el" | "ad" | "ash" | "as" | "at" | "bin" | "ibn" | "abu"
-            ) && starts_upper(rest)
-        }
-        None => false,
-    }
+    // Every particle has two or three letters: look for the hyphen there only.
+    let dash = match w.as_bytes() {
+        [_, _, b'-', ..] => 2,
+        [_, _, _, b'-', ..] => 3,
+        _ => return false,
+    };
+    matches!(
+        &w[..dash],
+        "al" | "el" | "ad" | "ash" | "as" | "at" | "bin" | "ibn" | "abu"
+    ) && starts_upper(&w[dash + 1..])
 }
 
 /// `'s` or a bare apostrophe after a plural: the mark inside `People's Defence Force`.
