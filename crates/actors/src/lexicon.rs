@@ -159,6 +159,48 @@ pub(crate) struct WordInfo {
     pub head: Option<Head>,
 }
 
+/// A one-hash Bloom filter over words by their length and first, second and last bytes. It
+/// answers "surely not" for most words in a few instructions, before a hash lookup.
+#[derive(Clone, Debug)]
+pub(crate) struct WordFilter {
+    bits: Vec<u64>,
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter {
+            bits: vec![0; 1 << (Self::BITS - 6)],
+        }
+    }
+}
+
+impl WordFilter {
+    const BITS: u32 = 13;
+
+    fn slot(w: &[u8]) -> usize {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return 0;
+        };
+        let second = w.get(1).copied().unwrap_or(0);
+        let x = (w.len() as u64)
+            | u64::from(first) << 8
+            | u64::from(second) << 16
+            | u64::from(last) << 24;
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    fn insert(&mut self, w: &str) {
+        let slot = Self::slot(w.as_bytes());
+        self.bits[slot / 64] |= 1 << (slot % 64);
+    }
+
+    /// False when `w` was surely never inserted.
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        let slot = Self::slot(w.as_bytes());
+        self.bits[slot / 64] & (1 << (slot % 64)) != 0
+    }
+}
+
 /// Every lexicon the actors stage uses.
 #[derive(Clone, Debug, Default)]
 pub struct ActorLexicon {
@@ -181,6 +223,8 @@ pub struct ActorLexicon {
     pub(crate) words: FxHashMap<Box<str>, WordInfo>,
     /// The lowercase first words of titles and role nouns.
     pub(crate) lower_words: FxHashMap<Box<str>, WordInfo>,
+    /// A filter in front of `lower_words`, which most lowercase tokens are not in.
+    pub(crate) lower_filter: WordFilter,
     /// Country entry by ISO code.
     pub(crate) countries: FxHashMap<Box<str>, u32>,
 }
@@ -325,6 +369,9 @@ impl ActorLexicon {
     /// What the lexicons know of one lowercase word: whether a title or role noun starts
     /// with it.
     pub(crate) fn lower_word(&self, folded: &str) -> Option<&WordInfo> {
+        if !self.lower_filter.may_contain(folded) {
+            return None;
+        }
         self.lower_words.get(folded)
     }
 
@@ -332,6 +379,7 @@ impl ActorLexicon {
     fn word_mut(&mut self, word: &str) -> &mut WordInfo {
         let key = fold(word);
         let table = if key.chars().next().is_some_and(char::is_lowercase) {
+            self.lower_filter.insert(&key);
             &mut self.lower_words
         } else {
             &mut self.words

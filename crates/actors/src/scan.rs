@@ -141,6 +141,9 @@ fn starts_upper(w: &str) -> bool {
 
 /// All letters upper case and at least two of them: `NATO`, `CARACAS`.
 fn all_caps(w: &str) -> bool {
+    if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let mut letters = 0;
     for c in w.chars() {
         if c.is_lowercase() {
