@@ -362,12 +362,14 @@ impl ActorLexicon {
     }
 
     /// What the lexicons know of one word (folded, case kept) that can be part of a name.
+    #[inline]
     pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {
         self.words.get(folded)
     }
 
     /// What the lexicons know of one lowercase word: whether a title or role noun starts
     /// with it.
+    #[inline]
     pub(crate) fn lower_word(&self, folded: &str) -> Option<&WordInfo> {
         if !self.lower_filter.may_contain(folded) {
             return None;

@@ -165,13 +165,18 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Looks up every word token of `[start, end)` once.
-    fn fill_info(&mut self, start: usize, end: usize) {
+    /// Looks up every word token of `[start, end)` once. Returns the first word token and
+    /// whether more than half the words are in capitals (a shouted line).
+    fn fill_info(&mut self, start: usize, end: usize) -> (usize, bool) {
+        let mut first_word = end;
+        let (mut caps_words, mut words) = (0, 0);
         for i in start..end {
-            if !is_word(&self.tokens[i]) {
+            let token = self.tokens[i];
+            if !is_word(&token) {
                 continue;
             }
-            let w = &self.text[self.tokens[i].span];
+            first_word = first_word.min(i);
+            let w = &self.text[token.span];
             let upper = starts_upper(w);
             let name_word = upper || is_name_word(w);
             // Digits and marks start no name, title or role noun.
@@ -179,6 +184,7 @@ impl<'a> Scanner<'a> {
                 .first()
                 .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic())
             {
+                words += usize::from(token.kind == TokenKind::Word && w.len() > 1);
                 self.info[i] = TokenInfo::default();
                 continue;
             }
@@ -205,6 +211,10 @@ impl<'a> Scanner<'a> {
                     lex.agent |= l.agent;
                 }
             }
+            if token.kind == TokenKind::Word && w.len() > 1 {
+                words += 1;
+                caps_words += usize::from(caps);
+            }
             self.info[i] = TokenInfo {
                 lex,
                 upper,
@@ -212,6 +222,7 @@ impl<'a> Scanner<'a> {
                 caps,
             };
         }
+        (first_word, words >= 2 && caps_words * 2 > words)
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -221,19 +232,6 @@ impl<'a> Scanner<'a> {
     fn lower_is(&self, i: usize, words: &[&str]) -> bool {
         let w = self.word(i);
         words.iter().any(|x| w.eq_ignore_ascii_case(x))
-    }
-
-    /// True when more than half the words of `[start, end)` are in capitals: a shouted line.
-    fn shouting(&self, start: usize, end: usize) -> bool {
-        let (mut caps, mut words) = (0, 0);
-        for i in start..end {
-            let t = self.tokens[i];
-            if t.kind == TokenKind::Word && t.span.end - t.span.start > 1 {
-                words += 1;
-                caps += usize::from(self.info[i].caps);
-            }
-        }
-        words >= 2 && caps * 2 > words
     }
 
     /// The longest gazetteer name at `i` within `[i, end)`: its length in tokens and meanings.
@@ -493,11 +491,7 @@ impl<'a> Scanner<'a> {
         headline: bool,
         cands: &mut Vec<Cand<'a>>,
     ) {
-        self.fill_info(start, end);
-        let shout = self.shouting(start, end);
-        let first_word = (start..end)
-            .find(|&i| is_word(&self.tokens[i]))
-            .unwrap_or(end);
+        let (first_word, shout) = self.fill_info(start, end);
         let mut title: Option<TitleCue> = None;
         let mut i = start;
         while i < end {

@@ -26,8 +26,17 @@ pub(crate) enum CaptionCue {
 /// The boilerplate patterns.
 #[derive(Debug, Clone)]
 pub(crate) struct Boilerplate {
-    whole: Vec<(&'static str, BoilerHow)>,
+    /// Whole-line and prefix patterns by their first byte in lowercase, so that a line is
+    /// compared with the few patterns that can match it.
+    whole: Vec<Vec<(&'static str, BoilerHow)>>,
     contains: AhoCorasick,
+}
+
+/// The bucket of a line or pattern: its first byte in ASCII lowercase.
+fn bucket(s: &str) -> usize {
+    s.as_bytes()
+        .first()
+        .map_or(0, |b| usize::from(b.to_ascii_lowercase()))
 }
 
 /// Lines longer than this are never page furniture.
@@ -36,7 +45,7 @@ const MAX_BOILER_LEN: usize = 300;
 impl Boilerplate {
     pub(crate) fn embedded() -> Result<Self, LexiconError> {
         let lex = Lexicon::parse(&embedded::BOILERPLATE)?;
-        let mut whole = Vec::new();
+        let mut whole = vec![Vec::new(); 256];
         let mut contains = Vec::new();
         for row in lex.rows() {
             let how = match row.fields.get(1).copied() {
@@ -54,7 +63,7 @@ impl Boilerplate {
             if how == BoilerHow::Contains {
                 contains.push(row.fields[0]);
             } else {
-                whole.push((row.fields[0], how));
+                whole[bucket(row.fields[0])].push((row.fields[0], how));
             }
         }
         let contains = AhoCorasickBuilder::new()
@@ -75,7 +84,7 @@ impl Boilerplate {
             return None;
         }
         let bare = line.trim_end_matches([':', ' ', '.']);
-        for &(pattern, how) in &self.whole {
+        for &(pattern, how) in &self.whole[bucket(line)] {
             let hit = match how {
                 BoilerHow::Line | BoilerHow::End => bare.eq_ignore_ascii_case(pattern),
                 BoilerHow::Prefix => starts_with_ignore_case(line, pattern),
