@@ -501,9 +501,16 @@ impl<'a> Scanner<'a> {
                 i += 1;
                 continue;
             }
-            let w = self.word(i);
             let info = self.info[i];
             let upper = info.name_word;
+            // Most words are lowercase and start nothing: pass them quickly.
+            let plain = !upper && !info.lex.title && !info.lex.agent;
+            if plain && !(token.span.end - token.span.start == 7 && i > start) {
+                title = None;
+                i += 1;
+                continue;
+            }
+            let w = self.word(i);
             let initial = i == first_word;
 
             // A name the gazetteer knows, unless a longer capitalised run that reads as an
