@@ -30,8 +30,13 @@ pub enum EntryKind {
     City,
     /// A first-level region (state, province).
     Region,
-    /// An organisation from a user dictionary with a country code.
+    /// An organisation of one country or none: an armed group, a party, a security service,
+    /// a news outlet.
     Org,
+    /// A named place without a government: a sea, a river, a region, an island, a border line.
+    Area,
+    /// Land with an administration of its own that is not a country: the Gaza Strip, Crimea.
+    Territory,
 }
 
 /// A CAMEO code held over a span of dates.
@@ -256,9 +261,31 @@ fn first_word(phrase: &str) -> &str {
     phrase.split(' ').next().unwrap_or(phrase)
 }
 
-/// Adds every word-aligned prefix of `key` to `prefixes`.
+/// Where a name's first token ends: at a space, or where a mark the tokenizer splits off follows
+/// a letter (`Workers` of `Workers' Party`).
+fn first_token(key: &str) -> &str {
+    &key[..token_ends(key).next().unwrap_or(key.len())]
+}
+
+/// The byte offsets where a token of `key` may end: before each space, and between a letter or
+/// digit and a following mark (`Workers|'`, `Sudan|'s`), but not inside `al-Burhan` or
+/// `d'Ivoire`, which the tokenizer keeps whole.
+fn token_ends(key: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = key.as_bytes();
+    (1..bytes.len()).filter(move |&i| {
+        let (prev, here) = (bytes[i - 1], bytes[i]);
+        let next_alnum = bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+        here == b' '
+            || (prev.is_ascii_alphanumeric()
+                && !here.is_ascii_alphanumeric()
+                && here.is_ascii()
+                && !(matches!(here, b'-' | b'.' | b'\'') && next_alnum))
+    })
+}
+
+/// Adds every token-aligned prefix of `key` to `prefixes`.
 fn add_prefixes(prefixes: &mut FxHashSet<Box<str>>, key: &str) {
-    for (i, _) in key.match_indices(' ') {
+    for i in token_ends(key) {
         prefixes.insert(key[..i].into());
     }
     prefixes.insert(key.into());
@@ -270,6 +297,8 @@ impl ActorLexicon {
         let mut lex = ActorLexicon::default();
         lex.load_countries(&embedded::COUNTRIES)?;
         lex.load_igos(&embedded::IGOS)?;
+        lex.load_organizations(&embedded::ORGANIZATIONS)?;
+        lex.load_areas(&embedded::AREAS)?;
         lex.load_people(&embedded::PEOPLE)?;
         lex.load_cities(&embedded::CITIES)?;
         lex.load_agents(&embedded::AGENTS)?;
@@ -346,6 +375,9 @@ impl ActorLexicon {
             return;
         }
         add_prefixes(&mut self.name_prefixes, &key);
+        // The first token as the tokenizer may cut it (`Workers` of `Workers' Party`), and
+        // the first word up to a space (`U.S.`, whose period the tokenizer keeps).
+        self.word_mut(first_token(&key)).name = true;
         self.word_mut(first_word(&key)).name = true;
         let hits = self.names.entry(key.into()).or_default();
         let hit = Hit { entry, form };
@@ -461,6 +493,73 @@ impl ActorLexicon {
             }
             for seat in split_list(field(row, lex.file(), 3)?) {
                 self.add_name(seat, entry, Form::Seat("".into()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Rows of `code, name, aliases, seats`; the code's first three letters give the country
+    /// when they name one (`SDNREB`), not for transnational codes (`IMGMUSHAM`).
+    fn load_organizations(&mut self, data: &DataFile) -> Result<(), LexiconError> {
+        let lex = Lexicon::parse(data)?;
+        for row in lex.rows() {
+            let code = field(row, lex.file(), 0)?;
+            let name = field(row, lex.file(), 1)?;
+            if code.len() < 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(row.error(
+                    lex.file(),
+                    format!("bad CAMEO code {code:?}: use uppercase letters, like SDNREB"),
+                ));
+            }
+            let country = self
+                .countries
+                .contains_key(&code[..3])
+                .then(|| code[..3].into());
+            let entry = self.push_entry(Entry {
+                name: name.into(),
+                kind: EntryKind::Org,
+                country,
+                codes: vec![DatedCode {
+                    cameo: code.into(),
+                    from: None,
+                    to: None,
+                    role: "organization".into(),
+                }],
+                population: 0,
+                adjective: None,
+            });
+            self.add_name(name, entry, Form::Name);
+            for alias in split_list(field(row, lex.file(), 2)?) {
+                self.add_name(alias, entry, Form::Name);
+            }
+            for seat in split_list(field(row, lex.file(), 3)?) {
+                self.add_name(seat, entry, Form::Seat("".into()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Rows of `name, aliases, kind, iso3` (the country is empty where claims are disputed).
+    fn load_areas(&mut self, data: &DataFile) -> Result<(), LexiconError> {
+        let lex = Lexicon::parse(data)?;
+        for row in lex.rows() {
+            let name = field(row, lex.file(), 0)?;
+            let iso = field(row, lex.file(), 3)?;
+            let kind = match field(row, lex.file(), 2)? {
+                "territory" => EntryKind::Territory,
+                _ => EntryKind::Area,
+            };
+            let entry = self.push_entry(Entry {
+                name: name.into(),
+                kind,
+                country: (!iso.is_empty()).then(|| iso.into()),
+                codes: Vec::new(),
+                population: 0,
+                adjective: None,
+            });
+            self.add_name(name, entry, Form::Name);
+            for alias in split_list(field(row, lex.file(), 1)?) {
+                self.add_name(alias, entry, Form::Name);
             }
         }
         Ok(())

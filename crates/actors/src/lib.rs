@@ -468,8 +468,12 @@ impl<'a> Linker<'a> {
             let home = e.country.is_some() && e.country.as_deref() == self.home;
             match (&h.form, e.kind) {
                 (_, EntryKind::Person) => 90,
-                (Form::Seat(_), EntryKind::Igo) if Self::metonymic(c) => 85,
-                (Form::Name, EntryKind::Igo | EntryKind::Org) => 80,
+                (Form::Seat(_), EntryKind::Igo | EntryKind::Org) if Self::metonymic(c) => 85,
+                (Form::Name, EntryKind::Igo) => 80,
+                // An organisation of the article's country wins a shared name (`RSF` is the
+                // Rapid Support Forces in a Sudan story, Reporters Without Borders elsewhere).
+                (Form::Name, EntryKind::Org) => 79 + 2 * i64::from(home),
+                (_, EntryKind::Area | EntryKind::Territory) => 75,
                 (Form::Name, EntryKind::Country) => 70,
                 (Form::Adjective, _) => 65,
                 (Form::Seat(_), EntryKind::Country) => 60,
@@ -609,6 +613,15 @@ impl<'a> Linker<'a> {
                 kind: MentionType::Gpe,
                 key: Key::Place(folded(surface), iso),
                 seed: Seed::Place { name: surface, iso },
+            },
+            (_, EntryKind::Area | EntryKind::Territory) => Resolved {
+                kind: if e.kind == EntryKind::Area {
+                    MentionType::Loc
+                } else {
+                    MentionType::Gpe
+                },
+                key: Key::Place(folded(&e.name), iso),
+                seed: Seed::Place { name: &e.name, iso },
             },
             (_, EntryKind::City | EntryKind::Region) => {
                 // A city name is common enough as a word or a surname that it needs a place

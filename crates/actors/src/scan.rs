@@ -483,6 +483,16 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// True when the acronym at token `a` can abbreviate candidate `c`: its first letter is the
+    /// initial of one of the candidate's words (`Law Society of Kenya (LSK)`, and `FDLR` for a
+    /// name translated from French), which `Pakistan (UNMOGIP)` is not.
+    fn abbreviates(&self, a: usize, c: &Cand) -> bool {
+        let Some(first) = self.word(a).bytes().next() else {
+            return false;
+        };
+        (c.start..c.end).any(|j| self.word(j).bytes().next() == Some(first))
+    }
+
     /// Scans the tokens `[start, end)` of one sentence and appends its candidates.
     pub fn sentence(
         &mut self,
@@ -664,7 +674,9 @@ impl<'a> Scanner<'a> {
                         && all_caps(self.word(s))
                         && self.word(s - 1) == "("
                         && self.word(e) == ")"
-                        && cands.last().is_some_and(|c| c.end + 1 == s);
+                        && cands
+                            .last()
+                            .is_some_and(|c| c.end + 1 == s && self.abbreviates(s, c));
                     cands.push(Cand {
                         start: s,
                         end: e,
@@ -724,8 +736,12 @@ fn is_acronym(w: &str) -> bool {
 /// capitalised run overrides (`Joaquim Sousa`, where `Sousa` is also a town).
 fn only_places(lex: &ActorLexicon, hits: &[Hit]) -> bool {
     use crate::lexicon::EntryKind;
-    hits.iter()
-        .all(|h| matches!(lex.entry(h.entry).kind, EntryKind::City | EntryKind::Region))
+    hits.iter().all(|h| {
+        matches!(
+            lex.entry(h.entry).kind,
+            EntryKind::City | EntryKind::Region | EntryKind::Area | EntryKind::Territory
+        )
+    })
 }
 
 /// `CARACAS` → `Caracas`, in place, for looking up names in shouted lines.

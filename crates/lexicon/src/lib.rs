@@ -114,6 +114,16 @@ pub mod embedded {
         CITIES,
         "places/cities.tsv"
     );
+    data_file!(
+        /// Organisations of one country or none: armed groups, parties, services, media.
+        ORGANIZATIONS,
+        "actors/organizations.tsv"
+    );
+    data_file!(
+        /// Named places without a government: seas, rivers, regions, islands, border lines.
+        AREAS,
+        "places/areas.tsv"
+    );
 
     /// Every embedded file, for validation.
     pub const ALL: &[DataFile] = &[
@@ -131,6 +141,8 @@ pub mod embedded {
         NAME_HEADS,
         NAME_STOPS,
         CITIES,
+        ORGANIZATIONS,
+        AREAS,
     ];
 }
 
