@@ -474,7 +474,9 @@ impl<'a> Scanner<'a> {
             let entry = lex.entry(h.entry);
             let country_like = entry.kind == crate::lexicon::EntryKind::Country;
             let adjective = h.form == crate::lexicon::Form::Adjective;
-            (country_like && (adjective || possessive)).then(|| {
+            // A seat of power before a role noun: `Kremlin spokesman`, `Pentagon official`.
+            let seat = matches!(h.form, crate::lexicon::Form::Seat(_));
+            (country_like && (adjective || possessive || seat)).then(|| {
                 (
                     entry.country.as_deref().unwrap_or_default(),
                     adjective && !possessive,

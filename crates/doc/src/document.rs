@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::actor::{Actor, Mention};
 use crate::error::ValidationError;
+use crate::quote::Quote;
 use crate::span::Span;
 
 /// The input format an article came from.
@@ -179,6 +180,8 @@ pub enum Layer {
     Mentions,
     /// `Document::actors`.
     Actors,
+    /// `Document::quotes`.
+    Quotes,
 }
 
 /// Which stage wrote which layers, in order.
@@ -213,6 +216,8 @@ pub struct Document {
     pub mentions: Vec<Mention>,
     /// The actors the mentions stand for, each listing its mentions.
     pub actors: Vec<Actor>,
+    /// What was said and by whom, in text order of the quotes' starts.
+    pub quotes: Vec<Quote>,
     /// The stages that ran, in order.
     pub runs: Vec<StageRun>,
 }
@@ -230,6 +235,7 @@ impl Document {
             tokens: Vec::new(),
             mentions: Vec::new(),
             actors: Vec::new(),
+            quotes: Vec::new(),
             runs: Vec::new(),
         }
     }

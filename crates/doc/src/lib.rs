@@ -24,6 +24,7 @@ mod actor;
 mod document;
 mod error;
 mod offsets;
+mod quote;
 pub mod record;
 mod span;
 mod stage;
@@ -36,6 +37,7 @@ pub use document::{
 };
 pub use error::{SpanError, ValidationError};
 pub use offsets::CharOffsets;
+pub use quote::{Quote, QuoteKind};
 pub use record::{Record, RecordOptions, SCHEMA_VERSION};
 pub use span::Span;
 pub use stage::{Stage, StageError};

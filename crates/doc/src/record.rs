@@ -373,7 +373,24 @@ impl Record {
                     mentions: a.mentions.clone(),
                 })
                 .collect(),
-            quotes: Vec::new(),
+            quotes: doc
+                .quotes
+                .iter()
+                .map(|q| {
+                    let span = q.span();
+                    let text: Vec<&str> = q.parts.iter().map(|&p| doc.span_text(p)).collect();
+                    QuoteRecord {
+                        start: at(span.start),
+                        end: at(span.end),
+                        text: text.join(" "),
+                        kind: q.kind.as_str().to_string(),
+                        speaker: q.speaker,
+                        speaker_text: q.speaker_span.map(|s| doc.span_text(s).to_string()),
+                        cue: q.cue.map(|s| doc.span_text(s).to_string()),
+                        sentence: q.sentence,
+                    }
+                })
+                .collect(),
             events: Vec::new(),
             quantities: Vec::new(),
             casualties: Casualties::default(),

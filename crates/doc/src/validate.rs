@@ -11,6 +11,7 @@ pub(crate) fn validate(doc: &Document) -> Result<(), ValidationError> {
     check_layer(text, "token", doc.tokens.iter().map(|t| t.span))?;
     check_layer(text, "mention", doc.mentions.iter().map(|m| m.span))?;
     check_links(doc)?;
+    check_quotes(doc)?;
 
     let mut next_token = 0u32;
     for (i, sentence) in doc.sentences.iter().enumerate() {
@@ -112,6 +113,58 @@ fn check_links(doc: &Document) -> Result<(), ValidationError> {
                     target_index: m as usize,
                 });
             }
+        }
+    }
+    Ok(())
+}
+
+/// Every quote's parts, speaker words and cue are valid spans in order, its speaker and
+/// sentence exist, and quotes are sorted by start.
+fn check_quotes(doc: &Document) -> Result<(), ValidationError> {
+    let text = doc.text();
+    let mut prev_start = 0u32;
+    for (i, quote) in doc.quotes.iter().enumerate() {
+        if quote.parts.is_empty() {
+            return Err(ValidationError::Empty {
+                layer: "quote",
+                index: i,
+            });
+        }
+        check_layer(text, "quote part", quote.parts.iter().copied())?;
+        for span in quote.speaker_span.iter().chain(&quote.cue) {
+            Span::checked(text, span.start as usize, span.end as usize).map_err(|source| {
+                ValidationError::BadSpan {
+                    layer: "quote",
+                    index: i,
+                    source,
+                }
+            })?;
+        }
+        let start = quote.span().start;
+        if start < prev_start {
+            return Err(ValidationError::Unordered {
+                layer: "quote",
+                index: i,
+            });
+        }
+        prev_start = start;
+        if let Some(a) = quote.speaker {
+            if a as usize >= doc.actors.len() {
+                return Err(ValidationError::Dangling {
+                    layer: "quote",
+                    index: i,
+                    target: "actor",
+                    target_index: a as usize,
+                });
+            }
+        }
+        if quote.sentence as usize >= doc.sentences.len() {
+            return Err(ValidationError::Dangling {
+                layer: "quote",
+                index: i,
+                target: "sentence",
+                target_index: quote.sentence as usize,
+            });
         }
     }
     Ok(())

@@ -120,6 +120,11 @@ pub mod embedded {
         "actors/organizations.tsv"
     );
     data_file!(
+        /// Reporting verbs in all their forms, with their lemma.
+        REPORTING_VERBS,
+        "quotes/reporting_verbs.tsv"
+    );
+    data_file!(
         /// Named places without a government: seas, rivers, regions, islands, border lines.
         AREAS,
         "places/areas.tsv"
@@ -143,6 +148,7 @@ pub mod embedded {
         CITIES,
         ORGANIZATIONS,
         AREAS,
+        REPORTING_VERBS,
     ];
 }
 

@@ -1,6 +1,7 @@
 //! Builds the ordered stages of newsgraph and runs them over articles.
 //!
-//! [`Pipeline::standard`] is the engine as it stands: `layout`, `segment`, then `actors`. A pipeline checks
+//! [`Pipeline::standard`] is the engine as it stands: `layout`, `segment`, `actors`, then `quotes`. A
+//! pipeline checks
 //! at construction that every stage's required layers are produced by an earlier stage, so a bad
 //! order fails at start-up, not in the middle of a batch. Built once, it is shared by all
 //! threads. In debug builds (and when asked) it validates the document after every stage.
@@ -21,6 +22,7 @@ use newsgraph_doc::{Document, Layer, Meta, Source, Stage, StageError, StageRun};
 use newsgraph_ingest::RawArticle;
 use newsgraph_layout::LayoutAnalyzer;
 use newsgraph_lexicon::LexiconError;
+use newsgraph_quotes::QuoteStage;
 use newsgraph_segment::Segmenter;
 use thiserror::Error;
 
@@ -90,7 +92,7 @@ impl Pipeline {
         })
     }
 
-    /// The engine's stages as they stand: layout, segment, actors.
+    /// The engine's stages as they stand: layout, segment, actors, quotes.
     pub fn standard() -> Result<Self, PipelineError> {
         Self::standard_with_actors(&[])
     }
@@ -106,6 +108,7 @@ impl Pipeline {
             Box::new(LayoutAnalyzer::new()?),
             Box::new(Segmenter::new()?),
             Box::new(ActorStage::with_lexicon(lexicon)),
+            Box::new(QuoteStage::new()?),
         ])
     }
 
@@ -231,8 +234,8 @@ mod tests {
     fn standard_runs_and_records_its_stages() {
         let p = Pipeline::standard().unwrap().with_validation(true);
         let doc = p.analyze_text("Title\nBody one. Body two.").unwrap();
-        assert_eq!(p.stage_names(), ["layout", "segment", "actors"]);
-        assert_eq!(doc.runs.len(), 3);
+        assert_eq!(p.stage_names(), ["layout", "segment", "actors", "quotes"]);
+        assert_eq!(doc.runs.len(), 4);
         assert_eq!(doc.sentences.len(), 3);
     }
 }

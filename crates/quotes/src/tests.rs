@@ -1,0 +1,169 @@
+//! One test per construction, on sentences of our own.
+
+use newsgraph_actors::ActorStage;
+use newsgraph_doc::{Document, Format, Meta, QuoteKind, Source, Stage};
+use newsgraph_layout::LayoutAnalyzer;
+use newsgraph_segment::Segmenter;
+
+use super::QuoteStage;
+
+/// (quote text, kind, speaker actor name, speaker words, cue).
+type Seen = (
+    String,
+    QuoteKind,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn quotes(body: &str) -> Vec<Seen> {
+    let text = format!("Harbour dispute deepens\n\n{body}\n");
+    let source = Source {
+        path: None,
+        url: None,
+        format: Format::Text,
+    };
+    let mut doc = Document::new("t", source, Meta::default(), &text);
+    LayoutAnalyzer::new().unwrap().annotate(&mut doc).unwrap();
+    Segmenter::new().unwrap().annotate(&mut doc).unwrap();
+    ActorStage::new().unwrap().annotate(&mut doc).unwrap();
+    QuoteStage::new().unwrap().annotate(&mut doc).unwrap();
+    doc.validate().unwrap();
+    doc.quotes
+        .iter()
+        .map(|q| {
+            let words: Vec<&str> = q.parts.iter().map(|&p| doc.span_text(p)).collect();
+            (
+                words.join(" "),
+                q.kind,
+                q.speaker.map(|a| doc.actors[a as usize].name.clone()),
+                q.speaker_span.map(|s| doc.span_text(s).to_string()),
+                q.cue.map(|s| doc.span_text(s).to_string()),
+            )
+        })
+        .collect()
+}
+
+fn find<'q>(qs: &'q [Seen], fragment: &str) -> &'q Seen {
+    qs.iter()
+        .find(|q| q.0.contains(fragment))
+        .unwrap_or_else(|| panic!("no quote with {fragment:?} in {qs:#?}"))
+}
+
+#[test]
+fn speaker_after_the_quote() {
+    let qs = quotes("'The port will stay closed until Friday,' Lina Okafor said on Monday.");
+    let q = find(&qs, "port will stay closed");
+    assert_eq!(q.1, QuoteKind::Direct);
+    assert_eq!(q.2.as_deref(), Some("Lina Okafor"));
+    assert_eq!(q.4.as_deref(), Some("said"));
+}
+
+#[test]
+fn verb_before_speaker_after_the_quote() {
+    let qs = quotes("\u{201C}We were never consulted,\u{201D} said Tomas Berglund, a fisherman.");
+    let q = find(&qs, "never consulted");
+    assert_eq!(q.2.as_deref(), Some("Tomas Berglund"));
+    assert_eq!(q.4.as_deref(), Some("said"));
+}
+
+#[test]
+fn a_quote_split_by_its_attribution_is_one_quote() {
+    let qs = quotes("'We will not sign,' Lina Okafor told reporters, 'whatever they offer.'");
+    assert_eq!(
+        qs.iter().filter(|q| q.1 != QuoteKind::Indirect).count(),
+        1,
+        "{qs:#?}"
+    );
+    let q = find(&qs, "We will not sign");
+    assert!(q.0.ends_with("whatever they offer."), "{q:?}");
+    assert_eq!(q.2.as_deref(), Some("Lina Okafor"));
+    assert_eq!(q.4.as_deref(), Some("told"));
+}
+
+#[test]
+fn colon_after_the_speaker() {
+    let qs = quotes("Mayor Lina Okafor said: 'The cranes are ours. The debt is not.'");
+    let q = find(&qs, "The cranes are ours");
+    assert_eq!(q.1, QuoteKind::Direct);
+    assert_eq!(q.2.as_deref(), Some("Lina Okafor"));
+    assert_eq!(q.4.as_deref(), Some("said"));
+}
+
+#[test]
+fn pronoun_and_consecutive_quotes() {
+    let body = "Tomas Berglund has fished these waters for thirty years.\n\n\
+                'The fish left first,' he told a crowd at the quay.\n\n\
+                'Then the jobs went with them.'";
+    let qs = quotes(body);
+    let first = find(&qs, "The fish left first");
+    assert_eq!(first.2.as_deref(), Some("Tomas Berglund"));
+    assert_eq!(first.3.as_deref(), Some("he"));
+    let next = find(&qs, "Then the jobs went");
+    assert_eq!(next.2.as_deref(), Some("Tomas Berglund"));
+}
+
+#[test]
+fn a_quote_continued_over_paragraphs() {
+    let body = "Lina Okafor said the harbour board had failed.\n\n\
+                'Nobody read the reports.\n\n\
+                'Nobody asked the workers,' she added.";
+    let qs = quotes(body);
+    let q = find(&qs, "Nobody read the reports.");
+    assert!(q.0.contains("Nobody asked the workers"), "{q:?}");
+    assert_eq!(q.2.as_deref(), Some("Lina Okafor"));
+}
+
+#[test]
+fn partial_quotes_are_mixed() {
+    let qs =
+        quotes("The Estonian government called the harbour deal a 'gift to smugglers' on Tuesday.");
+    let q = find(&qs, "gift to smugglers");
+    assert_eq!(q.1, QuoteKind::Mixed);
+    assert_eq!(q.2.as_deref(), Some("Estonian government"));
+}
+
+#[test]
+fn apostrophes_do_not_make_quotes() {
+    let qs = quotes(
+        "The dockers' union didn't expect the '90s rules to return, and Okafor's aides agreed.",
+    );
+    assert!(qs.iter().all(|q| q.1 == QuoteKind::Indirect), "{qs:#?}");
+}
+
+#[test]
+fn indirect_speech() {
+    let qs = quotes("Estonia said the new tariffs would ruin the northern ports.");
+    let q = find(&qs, "the new tariffs would ruin the northern ports");
+    assert_eq!(q.1, QuoteKind::Indirect);
+    assert_eq!(q.2.as_deref(), Some("Estonia"));
+    assert_eq!(q.4.as_deref(), Some("said"));
+
+    let qs = quotes("Lina Okafor told reporters that the cranes would be sold.");
+    let q = find(&qs, "the cranes would be sold");
+    assert_eq!(q.2.as_deref(), Some("Lina Okafor"));
+    assert_eq!(q.4.as_deref(), Some("told"));
+
+    let qs = quotes("Three cranes were damaged in the storm, according to Lina Okafor.");
+    let q = find(&qs, "Three cranes were damaged in the storm");
+    assert_eq!(q.2.as_deref(), Some("Lina Okafor"));
+    assert_eq!(q.4.as_deref(), Some("according to"));
+}
+
+#[test]
+fn a_role_noun_speaks_for_the_country_its_sentence_names() {
+    let qs = quotes("Finland 'rejects the blockade of the harbour,' the foreign ministry said.");
+    let q = find(&qs, "rejects the blockade");
+    assert_eq!(q.2.as_deref(), Some("Finland"));
+    assert_eq!(q.3.as_deref(), Some("the foreign ministry"));
+}
+
+#[test]
+fn unbalanced_marks_do_not_swallow_the_article() {
+    let qs = quotes(
+        "Okafor said \"the talks are over.\n\nThe harbour reopened on Friday. 'Good,' she said.",
+    );
+    let q = find(&qs, "the talks are over");
+    assert!(!q.0.contains("reopened"), "{q:?}");
+    assert!(qs.iter().any(|q| q.0 == "Good,"), "{qs:#?}");
+}
