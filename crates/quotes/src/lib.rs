@@ -590,6 +590,10 @@ impl<'a> Finder<'a> {
             }
             let (first, end) = (s.first_token as usize, s.end_token as usize);
             for v in first..end {
+                // Only a reporting verb or `according` can start reported speech.
+                if !(self.is_verb(v) || self.word(v).eq_ignore_ascii_case("according")) {
+                    continue;
+                }
                 let at = self.doc.tokens[v].span.start as usize;
                 if self.in_quote(at) || cues_used.contains(&at) {
                     continue;
