@@ -296,8 +296,8 @@ impl ActorLexicon {
     pub fn embedded() -> Result<Self, LexiconError> {
         let mut lex = ActorLexicon::default();
         lex.load_countries(&embedded::COUNTRIES)?;
-        lex.load_igos(&embedded::IGOS)?;
-        lex.load_organizations(&embedded::ORGANIZATIONS)?;
+        lex.load_organizations(&embedded::IGOS, EntryKind::Igo)?;
+        lex.load_organizations(&embedded::ORGANIZATIONS, EntryKind::Org)?;
         lex.load_areas(&embedded::AREAS)?;
         lex.load_people(&embedded::PEOPLE)?;
         lex.load_cities(&embedded::CITIES)?;
@@ -469,38 +469,10 @@ impl ActorLexicon {
         Ok(())
     }
 
-    fn load_igos(&mut self, data: &DataFile) -> Result<(), LexiconError> {
-        let lex = Lexicon::parse(data)?;
-        for row in lex.rows() {
-            let code = field(row, lex.file(), 0)?;
-            let name = field(row, lex.file(), 1)?;
-            let entry = self.push_entry(Entry {
-                name: name.into(),
-                kind: EntryKind::Igo,
-                country: None,
-                codes: vec![DatedCode {
-                    cameo: code.into(),
-                    from: None,
-                    to: None,
-                    role: "organization".into(),
-                }],
-                population: 0,
-                adjective: None,
-            });
-            self.add_name(name, entry, Form::Name);
-            for alias in split_list(field(row, lex.file(), 2)?) {
-                self.add_name(alias, entry, Form::Name);
-            }
-            for seat in split_list(field(row, lex.file(), 3)?) {
-                self.add_name(seat, entry, Form::Seat("".into()));
-            }
-        }
-        Ok(())
-    }
-
-    /// Rows of `code, name, aliases, seats`; the code's first three letters give the country
-    /// when they name one (`SDNREB`), not for transnational codes (`IMGMUSHAM`).
-    fn load_organizations(&mut self, data: &DataFile) -> Result<(), LexiconError> {
+    /// Rows of `code, name, aliases, seats` (international organisations, and organisations of
+    /// one country or none); the code's first three letters give the country when they name
+    /// one (`SDNREB`), not for transnational codes (`IGOUNO`, `IMGMUSHAM`).
+    fn load_organizations(&mut self, data: &DataFile, kind: EntryKind) -> Result<(), LexiconError> {
         let lex = Lexicon::parse(data)?;
         for row in lex.rows() {
             let code = field(row, lex.file(), 0)?;
@@ -517,7 +489,7 @@ impl ActorLexicon {
                 .then(|| code[..3].into());
             let entry = self.push_entry(Entry {
                 name: name.into(),
-                kind: EntryKind::Org,
+                kind,
                 country,
                 codes: vec![DatedCode {
                     cameo: code.into(),

@@ -74,7 +74,6 @@ const GAP_WORDS: &[&str] = &[
     "then",
     "was",
     "is",
-    "later",
     "would",
     "will",
 ];
