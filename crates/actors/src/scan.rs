@@ -203,8 +203,9 @@ impl<'a> Scanner<'a> {
             }
             .copied()
             .unwrap_or_default();
-            // Titles and role nouns in capitals: `PRESIDENT`, `POLICE`.
-            if caps {
+            // Titles and role nouns in capitals (`PRESIDENT`, `POLICE`) or opening the
+            // sentence (`Police said ...`).
+            if caps || (upper && i == first_word) {
                 let lower = key.to_lowercase();
                 if let Some(l) = self.lex.lower_word(&lower) {
                     lex.title |= l.title;
@@ -417,6 +418,26 @@ impl<'a> Scanner<'a> {
         {
             return Some(RunType::Person);
         }
+        // `..., said Hatice Yildiz.`: a name right after a verb of saying.
+        if (2..=3).contains(&words)
+            && s >= 1
+            && self.lower_is(s - 1, &["said", "says", "added", "wrote", "explained"])
+        {
+            return Some(RunType::Person);
+        }
+        // `Valdemar Costa Neto, president of ...`, `Ana Ruiz, a spokeswoman for ...`.
+        if (2..=4).contains(&words) && e + 2 < self.tokens.len() && self.word(e) == "," {
+            let mut t = e + 1;
+            if self.lower_is(t, &["a", "an", "the"]) {
+                t += 1;
+            }
+            let w = self.word(t);
+            let title = w.chars().next().is_some_and(char::is_lowercase)
+                && self.lex.lower_word(w).is_some_and(|l| l.title);
+            if title {
+                return Some(RunType::Person);
+            }
+        }
         if (2..=3).contains(&words)
             && s >= 2
             && self.lower_is(s - 1, &["to"])
@@ -535,6 +556,10 @@ impl<'a> Scanner<'a> {
             let run = (upper && !shout).then(|| self.run_end(i, end));
             // The whole run's type from its own words and context, computed once.
             let run_type = run.and_then(|r| self.run_type(i, r, false));
+            // `Police said ...`: a role noun opening the sentence is no town of that name.
+            let named = named.filter(|&(_, hits)| {
+                !(initial && (info.lex.agent || info.lex.title) && only_places(self.lex, hits))
+            });
             if let Some((len, hits)) = named {
                 let run_wins = run.is_some_and(|r| {
                     r - i > len

@@ -81,7 +81,82 @@ const GAP_WORDS: &[&str] = &[
 /// Words that end a speaker phrase walking back from the verb.
 const NP_STOPS: &[&str] = &[
     "and", "or", "but", "that", "which", "who", "when", "while", "as", "because", "if", "where",
-    "after", "before", "in", "on", "at", "to", "with", "by", "from", "for", "it", "this",
+    "after", "before", "in", "on", "at", "to", "with", "by", "from", "for", "this",
+];
+
+/// Auxiliaries and modals that show a clause has begun: `said it would`.
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "were", "are", "will", "would", "could", "can", "may", "might", "must", "should",
+    "had", "has", "have", "did", "does", "do", "shall",
+];
+
+/// Words of a time or place adjunct between a verb of saying and its clause: `said on
+/// Tuesday`, `said in a statement late on Monday`.
+const ADJUNCTS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "a",
+    "an",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "statement",
+    "interview",
+    "report",
+    "briefing",
+    "post",
+    "speech",
+];
+
+/// Other words of a tail after a verb of saying: `told reporters`, `said in a statement on
+/// its website`, `said by telephone`.
+const TAIL_WORDS: &[&str] = &[
+    "to",
+    "by",
+    "its",
+    "his",
+    "her",
+    "their",
+    "the",
+    "reporters",
+    "journalists",
+    "website",
+    "conference",
+    "news",
+    "press",
+    "telephone",
+    "phone",
+    "message",
+    "email",
+    "television",
+    "radio",
+    "social",
+    "media",
+    "broadcast",
+    "posted",
+    "online",
 ];
 
 /// Prepositions before a mention that make it no subject: `In Caracas Guaido ...`.
@@ -90,11 +165,23 @@ const PREPOSITIONS: &[&str] = &[
     "near", "across", "about", "after", "before", "since", "during", "between", "among",
 ];
 
+/// What a speaker pronoun can stand for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Referent {
+    /// `he`, `she`: a person.
+    Person,
+    /// `they`, `we`: a group, an organisation, a people.
+    Plural,
+    /// `it`: an organisation, a country, a body.
+    Body,
+}
+
 /// Pronouns that can be a speaker, with what they refer to.
-fn pronoun(w: &str) -> Option<bool> {
+fn pronoun(w: &str) -> Option<Referent> {
     match w.to_ascii_lowercase().as_str() {
-        "he" | "she" => Some(true),
-        "they" | "we" => Some(false),
+        "he" | "she" => Some(Referent::Person),
+        "they" | "we" => Some(Referent::Plural),
+        "it" => Some(Referent::Body),
         _ => None,
     }
 }
@@ -241,6 +328,9 @@ impl<'a> Finder<'a> {
         let mut cues_used: Vec<usize> = Vec::new();
         for group in &groups {
             let first = group[0];
+            if group.len() == 1 && self.is_nickname(&first) {
+                continue;
+            }
             let Some(sentence) = self.sentence_at(first.span.start as usize) else {
                 continue;
             };
@@ -257,22 +347,9 @@ impl<'a> Finder<'a> {
                     att = a;
                 }
             }
-            // An unattributed quote right after another: the same speaker goes on.
-            if att.speaker.is_none() && att.cue.is_none() {
-                if let Some(prev) = quotes.last() {
-                    // The previous quote ends in this sentence or the one before.
-                    let prev_end = self.sentence_at((prev.span().end as usize).saturating_sub(1));
-                    let near = prev_end.is_some_and(|p| p == sentence || p + 1 == sentence);
-                    if near {
-                        att = Attribution {
-                            speaker: prev.speaker,
-                            speaker_span: prev.speaker_span,
-                            cue: prev.cue,
-                        };
-                    }
-                }
-            }
-            if let Some(cue) = att.cue {
+            // A verb that introduces a quote in marks introduces no reported clause; one
+            // before a few quoted words may (`said the plan was "dead"`).
+            if let Some(cue) = att.cue.filter(|_| kind == QuoteKind::Direct) {
                 cues_used.push(cue.start as usize);
             }
             quotes.push(Quote {
@@ -289,7 +366,54 @@ impl<'a> Finder<'a> {
         }
         quotes.sort_by_key(|q| (q.span().start, q.span().end));
         quotes.dedup_by(|a, b| a.span() == b.span());
+        self.carry_speakers(&mut quotes);
         quotes
+    }
+
+    /// A direct quote with no attribution of its own, right after another quote (ending
+    /// in the same sentence or the one before), has that quote's speaker: `Ruiz said the
+    /// port would reopen. "We are ready."`. It keeps no cue: none was said there.
+    fn carry_speakers(&self, quotes: &mut [Quote]) {
+        for i in 1..quotes.len() {
+            let q = &quotes[i];
+            // Partial quotes with no verb are scare quotes: they stay unattributed.
+            if q.kind != QuoteKind::Direct || q.speaker.is_some() || q.cue.is_some() {
+                continue;
+            }
+            let sentence = q.sentence as usize;
+            let prev = quotes[..i].iter().rev().find(|p| {
+                let end = self.sentence_at((p.span().end as usize).saturating_sub(1));
+                end.is_some_and(|e| e == sentence || e + 1 == sentence)
+                    && (p.speaker.is_some() || p.speaker_span.is_some())
+            });
+            if let Some(p) = prev {
+                let (speaker, speaker_span) = (p.speaker, p.speaker_span);
+                quotes[i].speaker = speaker;
+                quotes[i].speaker_span = speaker_span;
+            }
+        }
+    }
+
+    /// `Jimmy "Barbecue" Cherizier`: a short name in marks between a first name and a
+    /// surname is a nickname, not a quote.
+    fn is_nickname(&self, r: &Region) -> bool {
+        let inner = &self.text[r.span.start as usize..r.span.end as usize];
+        let inner = inner.strip_prefix("the ").unwrap_or(inner);
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let before = self.text[..r.open_at].strip_suffix(' ');
+        let after = self.text[r.close_end..].strip_prefix(' ');
+        let (Some(before), Some(after)) = (before, after) else {
+            return false;
+        };
+        let prev = before.rsplit(' ').next().unwrap_or("");
+        let next = after.split(' ').next().unwrap_or("");
+        inner.split(' ').count() <= 3
+            && capital(inner)
+            && !inner.ends_with(['.', ',', '!', '?'])
+            && capital(prev)
+            && prev.chars().all(char::is_alphabetic)
+            && capital(next)
+            && next.chars().all(|c| c.is_alphabetic() || c == '-')
     }
 
     /// `'We will not,' she said, 'back down.'`: the text between two regions is an attribution.
@@ -340,7 +464,7 @@ impl<'a> Finder<'a> {
         let v = (first..end.min(first + 8)).find(|&v| self.is_verb(v))?;
         if (first..v).any(|u| {
             let k = self.doc.tokens[u].kind;
-            k == TokenKind::Punct && self.word(u) != "'"
+            k == TokenKind::Punct && !matches!(self.word(u), "'" | "-")
         }) {
             return None;
         }
@@ -421,21 +545,23 @@ impl<'a> Finder<'a> {
     }
 
     /// Walks back from token `end` over a speaker phrase: `A Kremlin spokesman`, `Madrid's
-    /// foreign minister`, `he`. Returns its first token.
+    /// foreign minister`, `officials from the Caribbean Community (CARICOM)`, `the
+    /// 52-year-old market vendor`, `he`. Returns its first token.
     fn np_start(&self, first: usize, end: usize) -> usize {
         let mut a = end;
-        while a > first && end - a < 6 {
+        // Where the phrase ends if the participle met on the way is a verb after all.
+        let mut soft: Option<usize> = None;
+        let mut preposition = false;
+        while a > first && end - a < 9 {
             let t = a - 1;
             let w = self.word(t);
             let kind = self.doc.tokens[t].kind;
             let lower = w.chars().next().is_some_and(char::is_lowercase);
-            // Lowercase verbs and adverbs end the phrase: `calling`, `praised`, `quickly`.
-            let verb_like = lower
-                && self.mention_of[t].is_none()
-                && (w.ends_with("ed")
-                    || w.ends_with("ing")
-                    || w.ends_with("ly")
-                    || self.is_verb(t));
+            let free = lower && self.mention_of[t].is_none();
+            // Adverbs and verbs of saying end the phrase: `quickly`, `praised`.
+            if free && (w.ends_with("ly") || self.is_verb(t)) {
+                break;
+            }
             // Two names side by side are two phrases: `In Caracas Guaido`.
             let new_name = self.mention_of[t].is_some()
                 && self.mention_of[t] != self.mention_of[t + 1]
@@ -445,19 +571,70 @@ impl<'a> Finder<'a> {
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase);
+            let lw = w.to_ascii_lowercase();
             let ok = match kind {
                 TokenKind::Word | TokenKind::Number => {
-                    !NP_STOPS.contains(&w.to_ascii_lowercase().as_str()) && !verb_like && !new_name
+                    if new_name {
+                        false
+                    } else if matches!(lw.as_str(), "at" | "from" | "of" | "in" | "for")
+                        && !preposition
+                        && a < end
+                        && t > first
+                        && self.doc.tokens[t - 1].kind == TokenKind::Word
+                        && !NP_STOPS.contains(&self.word(t - 1).to_ascii_lowercase().as_str())
+                    {
+                        // `officials at the UN`, `a diplomat in Jeddah`.
+                        preposition = true;
+                        true
+                    } else {
+                        !NP_STOPS.contains(&lw.as_str())
+                    }
                 }
                 TokenKind::Clitic => true,
+                // `52-year-old`: a hyphen inside a word.
+                TokenKind::Punct if w == "-" => {
+                    t > first
+                        && self.doc.tokens[t - 1].span.end == self.doc.tokens[t].span.start
+                        && self.doc.tokens[t].span.end == self.doc.tokens[t + 1].span.start
+                }
+                // `(CARICOM)`: an acronym in brackets after its name.
+                TokenKind::Punct if w == ")" => {
+                    match (t.saturating_sub(3).max(first)..t)
+                        .rev()
+                        .find(|&u| self.word(u) == "(")
+                    {
+                        Some(open) if open > first => {
+                            a = open;
+                            continue;
+                        }
+                        _ => false,
+                    }
+                }
                 _ => false,
             };
             if !ok {
                 break;
             }
+            // `calling`, `praised` may be verbs (`calling the plan ...`) or modifiers (`the
+            // ruling party`): decided by what comes before them.
+            if free && (w.ends_with("ed") || w.ends_with("ing")) && soft.is_none() {
+                soft = Some(a);
+            }
             a -= 1;
             if pronoun(w).is_some() {
                 break;
+            }
+        }
+        if let Some(soft) = soft {
+            let w = self.word(a);
+            let determiner = matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "its" | "his" | "her" | "their"
+            );
+            let named =
+                self.mention_of[a].is_some() || w.chars().next().is_some_and(char::is_uppercase);
+            if !(determiner || named) {
+                return soft;
             }
         }
         a
@@ -473,28 +650,71 @@ impl<'a> Finder<'a> {
     /// The speaker named by tokens `[a, b)`: its last mention, a pronoun resolved to the
     /// nearest fitting mention before byte `before`, or just the words.
     fn speaker_of(&self, a: usize, b: usize, before: usize) -> Option<(Option<u32>, Span)> {
-        if a >= b || b - a > 8 {
+        if a >= b || b - a > 10 {
             return None;
         }
         let span = self.span_of(a, b);
         if (a..b).any(|t| {
-            self.doc.tokens[t].kind == TokenKind::Punct && !matches!(self.word(t), "." | "-")
+            self.doc.tokens[t].kind == TokenKind::Punct
+                && !matches!(self.word(t), "." | "-" | "(" | ")")
         }) {
             return None;
         }
         if b - a == 1 {
-            if let Some(person) = pronoun(self.word(a)) {
-                return Some((self.antecedent(before, person), span));
+            if let Some(referent) = pronoun(self.word(a)) {
+                return Some((self.antecedent(before, referent), span));
             }
+        }
+        // `officials at the UN` speak for the UN, `officials in Manila` for the Philippines,
+        // `Police in Kisumu` are the police, and `a diplomat in Jeddah` is nobody we know.
+        let prep = (a + 1..b).find(|&t| {
+            self.mention_of[t].is_none()
+                && matches!(self.word(t), "at" | "from" | "of" | "in" | "for")
+        });
+        if let Some(p) = prep {
+            if let Some(m) = (a..p).rev().find_map(|t| self.mention_of[t]) {
+                let actor = self.doc.mentions[m as usize].actor;
+                return Some((self.focus_country(m, a).or(actor), span));
+            }
+            let tail = (p + 1..b).rev().find_map(|t| self.mention_of[t]);
+            let speaks_for = tail.and_then(|m| {
+                let mention = &self.doc.mentions[m as usize];
+                let actor = self.doc.actors.get(mention.actor? as usize)?;
+                let body = matches!(mention.kind, MentionType::Org)
+                    && matches!(self.word(p), "at" | "from" | "of" | "for");
+                (body || actor.kind == ActorType::Country).then_some(mention.actor?)
+            });
+            return Some((speaks_for, span));
         }
         let mention = (a..b).rev().find_map(|t| self.mention_of[t]);
         let Some(m) = mention else {
-            // A speaker no lexicon knows: `a spokesman`, `the organisers`.
+            // `the 52-year-old`, `the 52-year-old vendor`: the person named last.
+            if self.text[span].contains("-year-old") {
+                return Some((self.antecedent(before, Referent::Person), span));
+            }
+            // A speaker no lexicon knows: `a spokesman`, `the organisers`, `Residents`.
+            let w = self.word(a).to_ascii_lowercase();
             let determiner = matches!(
-                self.word(a).to_ascii_lowercase().as_str(),
-                "a" | "an" | "the" | "one" | "two" | "three" | "some" | "several" | "many"
+                w.as_str(),
+                "a" | "an"
+                    | "the"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "some"
+                    | "several"
+                    | "many"
+                    | "both"
+                    | "all"
+                    | "most"
+                    | "other"
+                    | "local"
             );
-            return (determiner && b - a <= 4).then_some((None, span));
+            let plural = b - a == 1 && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+            // A name no lexicon knows: `Tarriela said`.
+            let name = b - a <= 3
+                && (a..b).all(|t| self.word(t).chars().next().is_some_and(char::is_uppercase));
+            return ((determiner && b - a <= 4) || plural || name).then_some((None, span));
         };
         let actor = self.doc.mentions[m as usize].actor;
         Some((self.focus_country(m, a).or(actor), span))
@@ -526,25 +746,60 @@ impl<'a> Finder<'a> {
         })
     }
 
-    /// The nearest mention before byte `before`, outside quotes, that a pronoun can stand
-    /// for: a person for `he`/`she`, a group, organisation or country for `they`/`we`.
-    fn antecedent(&self, before: usize, person: bool) -> Option<u32> {
-        self.doc
+    /// What a pronoun before byte `before` stands for. `he`/`she`: a person named earlier in
+    /// its sentence, else the subject of one of the two sentences before when it is a
+    /// person, else the nearest person. `they`/`we`: the nearest group, organisation or
+    /// people; `it`: the nearest organisation, group or country. Quoted words never count.
+    fn antecedent(&self, before: usize, referent: Referent) -> Option<u32> {
+        let fits = |m: &newsgraph_doc::Mention| match referent {
+            Referent::Person => m.kind == MentionType::Person,
+            Referent::Plural => matches!(
+                m.kind,
+                MentionType::Group | MentionType::Org | MentionType::Norp
+            ),
+            Referent::Body => {
+                matches!(m.kind, MentionType::Group | MentionType::Org)
+                    || (m.kind == MentionType::Gpe
+                        && m.actor
+                            .and_then(|a| self.doc.actors.get(a as usize))
+                            .is_some_and(|a| a.kind == ActorType::Country))
+            }
+        };
+        let upto = self
+            .doc
             .mentions
-            .iter()
-            .rev()
-            .filter(|m| (m.span.end as usize) <= before && !self.in_quote(m.span.start as usize))
-            .find(|m| {
-                if person {
-                    m.kind == MentionType::Person
-                } else {
-                    matches!(
-                        m.kind,
-                        MentionType::Group | MentionType::Org | MentionType::Norp
-                    )
+            .partition_point(|m| (m.span.end as usize) <= before);
+        let earlier = || {
+            self.doc.mentions[..upto]
+                .iter()
+                .rev()
+                .filter(|m| !self.in_quote(m.span.start as usize))
+        };
+        if referent == Referent::Person {
+            let sentence = self.sentence_at(before)?;
+            let start = self.doc.sentences[sentence].span.start;
+            if let Some(m) = earlier()
+                .take_while(|m| m.span.start >= start)
+                .find(|m| fits(m))
+            {
+                return m.actor;
+            }
+            for back in 1..=2 {
+                let Some(prev) = sentence.checked_sub(back) else {
+                    break;
+                };
+                let s = &self.doc.sentences[prev];
+                let subject = self.subject(s.first_token as usize, s.end_token as usize);
+                if let Some((actor, _)) = subject {
+                    if self.doc.actors.get(actor as usize).map(|a| a.kind)
+                        == Some(ActorType::Person)
+                    {
+                        return Some(actor);
+                    }
                 }
-            })
-            .and_then(|m| m.actor)
+            }
+        }
+        earlier().find(|m| fits(m)).and_then(|m| m.actor)
     }
 
     /// The sentence's subject before token `end`: its first mention that no preposition
@@ -558,7 +813,13 @@ impl<'a> Finder<'a> {
                     && PREPOSITIONS.contains(&self.word(t - 1).to_ascii_lowercase().as_str());
                 let quoted = self.in_quote(mention.span.start as usize);
                 let speaker_like = !matches!(mention.kind, MentionType::Loc);
-                if !governed && !quoted && speaker_like {
+                // `Israeli Prime Minister Benjamin Netanyahu`: the last of adjacent names.
+                let mut u = t;
+                while u < end && self.mention_of[u] == Some(m) {
+                    u += 1;
+                }
+                let modifier = u < end && self.mention_of[u].is_some();
+                if !governed && !quoted && speaker_like && !modifier {
                     if let Some(actor) = mention.actor {
                         return Some((actor, mention.span));
                     }
@@ -588,27 +849,86 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let (first, end) = (s.first_token as usize, s.end_token as usize);
-            for v in first..end {
+            // The last quote of this sentence and the token its clause ended at: a verb
+            // right after it (`said A and warned that B`) shares its speaker.
+            let mut last: Option<(usize, Quote)> = None;
+            let mut v = first;
+            while v < end {
                 // Only a reporting verb or `according` can start reported speech.
-                if !(self.is_verb(v) || self.word(v).eq_ignore_ascii_case("according")) {
-                    continue;
-                }
+                let cue = self.is_verb(v) || self.word(v).eq_ignore_ascii_case("according");
                 let at = self.doc.tokens[v].span.start as usize;
-                if self.in_quote(at) || cues_used.contains(&at) {
+                if !cue || self.in_quote(at) || cues_used.contains(&at) {
+                    v += 1;
                     continue;
                 }
-                if let Some(q) = self.reported(si, first, end, v) {
-                    out.push(q);
-                    break;
+                let prev = last.as_ref().map(|(e, q)| (*e, q));
+                match self.reported(si, first, end, v, prev) {
+                    Some((mut q, mut resume)) => {
+                        v = resume.max(v + 1);
+                        // `said A, and that B`: B is a second clause of the same verb.
+                        while let Some(next) = self.that_again(resume, end) {
+                            let b = self.cut(next, end);
+                            let Some(more) = self.clause(
+                                si,
+                                next,
+                                self.trim_end(next, b),
+                                q.speaker,
+                                q.speaker_span,
+                                q.cue.unwrap_or(q.parts[0]),
+                            ) else {
+                                break;
+                            };
+                            out.push(std::mem::replace(&mut q, more));
+                            resume = b;
+                            v = b.max(v);
+                        }
+                        last = Some((resume, q.clone()));
+                        out.push(q);
+                    }
+                    None => v += 1,
                 }
             }
         }
         out
     }
 
-    /// `SPEAKER said (that) CLAUSE`, `SPEAKER told X that CLAUSE`, `SPEAKER called for X`,
-    /// `CLAUSE, according to SPEAKER`.
-    fn reported(&self, si: usize, first: usize, end: usize, v: usize) -> Option<Quote> {
+    /// The speaker phrase right before token `v`, as tokens `[start, end)`: gap words
+    /// skipped (`Ruiz has also said`), an apposition stepped over (`Ana Ruiz, a nurse,
+    /// said`).
+    fn phrase_before(&self, first: usize, v: usize) -> (usize, usize) {
+        let mut a = v;
+        while a > first && GAP_WORDS.contains(&self.word(a - 1).to_ascii_lowercase().as_str()) {
+            a -= 1;
+        }
+        if a > first + 2 && self.word(a - 1) == "," {
+            let from = a.saturating_sub(15).max(first);
+            if let Some(c) = (from..a - 1).rev().find(|&t| self.word(t) == ",") {
+                let np = self.np_start(first, c);
+                // `Its envoy, Ana Ruiz, said`: the name between the commas when only it
+                // names someone.
+                let inner = c + 1 < a - 1 && self.np_start(c + 1, a - 1) == c + 1;
+                let named = |x: usize, y: usize| (x..y).any(|t| self.mention_of[t].is_some());
+                if inner && !named(np, c) && named(c + 1, a - 1) {
+                    return (c + 1, a - 1);
+                }
+                if np < c {
+                    return (np, c);
+                }
+            }
+        }
+        (self.np_start(first, a), a)
+    }
+
+    /// `SPEAKER said (that) CLAUSE`, `SPEAKER told X that CLAUSE`, `CLAUSE, SPEAKER said`,
+    /// `CLAUSE, according to SPEAKER`. Returns the quote and the token to go on from.
+    fn reported(
+        &self,
+        si: usize,
+        first: usize,
+        end: usize,
+        v: usize,
+        prev: Option<(usize, &Quote)>,
+    ) -> Option<(Quote, usize)> {
         let w = self.word(v).to_ascii_lowercase();
         // The clause ends before the sentence's final marks.
         let mut e = end;
@@ -616,21 +936,38 @@ impl<'a> Finder<'a> {
             e -= 1;
         }
         if w == "according" && v + 2 < end && self.word(v + 1) == "to" {
-            let m = self.mention_of[v + 2]?;
-            let actor = self.doc.mentions[m as usize].actor;
-            let speaker_end = (v + 2..end)
-                .take_while(|&t| self.mention_of[t] == Some(m))
-                .count();
-            let speaker_span = self.span_of(v + 2, v + 2 + speaker_end);
+            let mut s = v + 2;
+            if s + 1 < end && matches!(self.word(s), "the" | "a" | "an") {
+                s += 1;
+            }
+            // The source: a name, or words (`according to the group`, `according to
+            // witnesses`).
+            let (actor, speaker_end) = match self.mention_of[s] {
+                Some(m) => (
+                    self.doc.mentions[m as usize].actor,
+                    (s..end)
+                        .take_while(|&t| self.mention_of[t] == Some(m))
+                        .count(),
+                ),
+                None => {
+                    let stop = (s..e.min(s + 5))
+                        .find(|&t| self.doc.tokens[t].kind == TokenKind::Punct)
+                        .unwrap_or(e.min(s + 5));
+                    self.speaker_of(v + 2, stop, self.doc.tokens[v].span.start as usize)?;
+                    (None, stop - s)
+                }
+            };
+            let speaker_span = self.span_of(v + 2, s + speaker_end);
             let cue = self.span_of(v, v + 2);
             // `CLAUSE, according to X.` or `According to X, CLAUSE.`
             let (a, b) = if v > first + 2 && self.word(v - 1) == "," {
                 (first, v - 1)
             } else {
-                let comma = (v + 2 + speaker_end..e).find(|&t| self.word(t) == ",")?;
-                (comma + 1, e)
+                let comma = (s + speaker_end..e).find(|&t| self.word(t) == ",")?;
+                (comma + 1, self.cut(comma + 1, e))
             };
-            return self.clause(si, a, b, actor, Some(speaker_span), cue);
+            let q = self.clause(si, a, b, actor, Some(speaker_span), cue)?;
+            return Some((q, b.max(s + speaker_end)));
         }
         let lemma = self.stage.verbs.get(self.word(v))?;
         // Verbs of saying whose clause may follow without `that` (`Spain said fresh elections
@@ -660,52 +997,286 @@ impl<'a> Finder<'a> {
                 | "reiterate"
                 | "note"
                 | "explain"
+                | "estimate"
         );
-        if !(bare_clause || that_clause) || w.ends_with("ing") {
+        let cue = self.doc.tokens[v].span;
+        // `X called for an independent audit`: the demand is the quote.
+        if &**lemma == "call" && v + 2 < e && self.word(v + 1) == "for" && !w.ends_with("ing") {
+            let (np, a) = self.phrase_before(first, v);
+            let coordinated = np == a && a > first && matches!(self.word(a - 1), "and" | "but");
+            let (speaker, speaker_span) = if coordinated {
+                self.subject(first, a).map(|(sp, span)| (Some(sp), span))?
+            } else {
+                self.speaker_of(np, a, cue.start as usize)?
+            };
+            let b = self.cut(v + 2, e);
+            let q = self.clause(
+                si,
+                v + 2,
+                b,
+                speaker,
+                Some(speaker_span),
+                self.span_of(v, v + 2),
+            )?;
+            return Some((q, b));
+        }
+        if !(bare_clause || that_clause) {
             return None;
         }
-        // The speaker before the verb.
-        let mut a = v;
-        while a > first && GAP_WORDS.contains(&self.word(a - 1).to_ascii_lowercase().as_str()) {
-            a -= 1;
+        let before = cue.start as usize;
+        // `..., adding that CLAUSE`: the speaker of the sentence's quote goes on.
+        if w.ends_with("ing") {
+            // `with Prime Minister Viktor Orban saying ...`.
+            let (np, a) = self.phrase_before(first, v);
+            if np < a && np > first && self.word(np - 1).eq_ignore_ascii_case("with") {
+                let (speaker, speaker_span) = self.speaker_of(np, a, cue.start as usize)?;
+                let start = self.clause_after(v, e, bare_clause)?;
+                let b = self.cut(start, e);
+                let q = self.clause(si, start, b, speaker, Some(speaker_span), cue)?;
+                return Some((q, b));
+            }
+            if v == first || self.word(v - 1) != "," {
+                return None;
+            }
+            let (speaker, speaker_span) = match prev {
+                Some((_, q)) => (q.speaker, q.speaker_span),
+                None => {
+                    let (sp, span) = self.subject(first, v)?;
+                    (Some(sp), Some(span))
+                }
+            };
+            speaker?;
+            let start = self.clause_after(v, e, bare_clause)?;
+            let b = self.cut(start, e);
+            let q = self.clause(si, start, b, speaker, speaker_span, cue)?;
+            return Some((q, b));
         }
-        let np = self.np_start(first, a);
-        let (speaker, speaker_span) =
-            self.speaker_of(np, a, self.doc.tokens[v].span.start as usize)?;
-        speaker?;
-        // The clause: after `that`, or right after the verb when a clause starts there.
-        let mut c = v + 1;
-        if w == "told" || w == "tell" || w == "tells" {
-            c = (v + 1..e.min(v + 6)).find(|&t| self.word(t) == "that")?;
-        }
-        let that = (c..e.min(c + 6)).find(|&t| {
-            self.word(t) == "that"
-                && (c..t)
-                    .all(|u| self.doc.tokens[u].kind != TokenKind::Punct || self.word(u) == ",")
+        let (np, a) = self.phrase_before(first, v);
+        // `Amnesty, which said ...`: the relative pronoun stands for the name before it.
+        let (np, a) = if np == a && a > first + 1 && matches!(self.word(a - 1), "which" | "who") {
+            let mut c = a - 1;
+            if self.word(c - 1) == "," {
+                c -= 1;
+            }
+            (self.np_start(first, c), c)
+        } else {
+            (np, a)
+        };
+        // `said A and warned that B`: the second verb has the first one's speaker.
+        let shared = prev.filter(|&(stop, _)| {
+            np == a && (stop..a).all(|t| matches!(self.word(t), "," | "and" | "but"))
         });
-        let start = match that {
-            Some(t) => t + 1,
-            None if !bare_clause => return None,
-            None => {
-                let next = self.word(c);
-                let starts_clause = self.doc.tokens[c].kind == TokenKind::Word
-                    && !PREPOSITIONS.contains(&next.to_ascii_lowercase().as_str())
-                    && !matches!(next, "it" | "so" | "nothing" | "the" | "a" | "an")
-                    || matches!(next, "the" | "a" | "an");
-                if !starts_clause {
+        // `Washington condemned the attack and said that ...`: the sentence's subject.
+        let coordinated = np == a && a > first && matches!(self.word(a - 1), "and" | "but");
+        // `residents and United Nations officials said`: coordinated speakers.
+        let mut np = np;
+        while np > first + 1 && self.word(np - 1) == "and" && !coordinated {
+            let more = self.np_start(first, np - 1);
+            if more == np - 1 {
+                break;
+            }
+            np = more;
+        }
+        let speaker = match shared {
+            Some((_, q)) => q.speaker.map(|s| (Some(s), q.speaker_span.unwrap_or(cue))),
+            None if coordinated => self.subject(first, a).map(|(sp, span)| (Some(sp), span)),
+            None => self.speaker_of(np, a, before),
+        };
+        if let Some(start) = self.clause_after(v, e, bare_clause) {
+            let (speaker, speaker_span) = speaker?;
+            let b = self.cut(start, e);
+            let q = self.clause(si, start, b, speaker, Some(speaker_span), cue)?;
+            return Some((q, b));
+        }
+        // `CLAUSE, the ministry said (in a statement).`: a short tail after the verb.
+        // The tail runs to the sentence end or to a comma before a side clause (`, as
+        // ...`, `, describing ...`).
+        let tail_end = (v + 1..e).find(|&t| self.word(t) == ",").unwrap_or(e);
+        let tail = tail_end - (v + 1);
+        let tail_ok = tail <= 8 && self.adjuncts_only(v, tail_end);
+        if let Some((speaker, speaker_span)) = speaker {
+            if tail_ok && np > first + 2 && self.word(np - 1) == "," {
+                let start = self.clause_start(first);
+                let q = self.clause(si, start, np - 1, speaker, Some(speaker_span), cue)?;
+                return Some((q, e));
+            }
+        }
+        // `CLAUSE, said the ministry.`
+        if v > first + 3 && self.word(v - 1) == "," && tail > 0 && tail <= 7 {
+            let (speaker, speaker_span) = self.speaker_of(v + 1, tail_end, before)?;
+            let start = self.clause_start(first);
+            let q = self.clause(si, start, v - 1, speaker, Some(speaker_span), cue)?;
+            return Some((q, e));
+        }
+        None
+    }
+
+    /// Where the clause after verb `v` starts: after `that`, or right after the verb when a
+    /// clause starts there (for verbs that take a bare clause).
+    fn clause_after(&self, v: usize, e: usize, bare_clause: bool) -> Option<usize> {
+        let w = self.word(v);
+        let mut c = v + 1;
+        // `said on Tuesday (that) ...`, `said in a statement that ...`: an adjunct opens
+        // with a preposition or a word of time, not with an article (`said a man ...`).
+        if !matches!(self.word(c), "a" | "an") {
+            while c < e && ADJUNCTS.contains(&self.word(c)) {
+                c += 1;
+            }
+        }
+        if c >= e {
+            return None;
+        }
+        if matches!(w, "told" | "tell" | "tells") {
+            // `told reporters that ...`, `told the BBC the mission was ...`.
+            if let Some(t) = (v + 1..e.min(v + 10)).find(|&t| self.word(t) == "that") {
+                c = t;
+            } else {
+                c = self.object_end(v + 1, e);
+                if c >= e {
                     return None;
                 }
-                c
             }
-        };
-        self.clause(
-            si,
-            start,
-            e,
-            speaker,
-            Some(speaker_span),
-            self.doc.tokens[v].span,
-        )
+        }
+        // `that` right after the verb (and its adjuncts or object); a `that` further on
+        // opens a relative clause (`promised grants to every family that lost ...`).
+        if self.word(c) == "that" {
+            return (c + 1 < e).then_some(c + 1);
+        }
+        if self.doc.tokens[c].kind != TokenKind::Word {
+            return None;
+        }
+        let next = self.word(c).to_ascii_lowercase();
+        // `confirmed it had ...`: verbs that need `that` take a bare clause only when a
+        // pronoun and a verb open it.
+        if !bare_clause {
+            let subject = matches!(next.as_str(), "it" | "he" | "she" | "they" | "we");
+            let then = self.word((c + 1).min(e - 1)).to_ascii_lowercase();
+            let verb = c + 1 < e && AUXILIARIES.contains(&then.as_str());
+            return (subject && verb).then_some(c);
+        }
+        if PREPOSITIONS.contains(&next.as_str()) || matches!(next.as_str(), "so" | "nothing") {
+            return None;
+        }
+        // `said it would`, not `said it again`: a pronoun object needs a verb after it.
+        if matches!(
+            next.as_str(),
+            "it" | "this" | "that" | "him" | "her" | "them"
+        ) {
+            let then = self.word((c + 1).min(e - 1)).to_ascii_lowercase();
+            let verb = c + 1 < e
+                && (AUXILIARIES.contains(&then.as_str())
+                    || then.ends_with("ed")
+                    || (then.ends_with('s') && !then.ends_with("ss")));
+            return verb.then_some(c);
+        }
+        Some(c)
+    }
+
+    /// Whether the words after verb `v` up to `end` only say when, where or to whom it was
+    /// said (`said on Tuesday`, `told reporters in Lagos`, `said in a statement on its
+    /// website`), so that the verb has no clause of its own.
+    fn adjuncts_only(&self, v: usize, end: usize) -> bool {
+        let mut t = v + 1;
+        if matches!(self.word(v), "told" | "tell" | "tells") && t < end {
+            t = self.object_end(t, end);
+        }
+        (t..end).all(|u| {
+            let w = self.word(u);
+            ADJUNCTS.contains(&w) || self.mention_of[u].is_some() || TAIL_WORDS.contains(&w)
+        })
+    }
+
+    /// `, and that` / `but that` at token `t`: the first token of the clause after it.
+    fn that_again(&self, t: usize, end: usize) -> Option<usize> {
+        let mut u = t;
+        if u < end && self.word(u) == "," {
+            u += 1;
+        }
+        (u + 2 < end && matches!(self.word(u), "and" | "but") && self.word(u + 1) == "that")
+            .then_some(u + 2)
+    }
+
+    /// `b`, moved back over the sentence's final marks.
+    fn trim_end(&self, a: usize, mut b: usize) -> usize {
+        while b > a + 1 && self.doc.tokens[b - 1].kind == TokenKind::Punct {
+            b -= 1;
+        }
+        b
+    }
+
+    /// The end of the short object at token `t` (`reporters`, `the BBC`, `a news
+    /// conference`): a whole mention, or an optional determiner and one word.
+    fn object_end(&self, t: usize, e: usize) -> usize {
+        if let Some(m) = self.mention_of[t] {
+            let mut u = t;
+            while u < e && self.mention_of[u] == Some(m) {
+                u += 1;
+            }
+            return u;
+        }
+        let mut u = t;
+        if matches!(self.word(u), "the" | "a" | "an") {
+            u += 1;
+            if let Some(m) = self.mention_of.get(u).copied().flatten() {
+                while u < e && self.mention_of[u] == Some(m) {
+                    u += 1;
+                }
+                return u;
+            }
+        }
+        u + 1
+    }
+
+    /// The first token of a sentence's own words: after a dateline that shares its line.
+    fn clause_start(&self, first: usize) -> usize {
+        let mut t = first;
+        let dateline = self.doc.sections.iter().find(|s| {
+            s.kind == SectionKind::Dateline && s.span.contains(self.doc.tokens[first].span)
+        });
+        if let Some(d) = dateline {
+            while self
+                .doc
+                .tokens
+                .get(t)
+                .is_some_and(|k| k.span.start < d.span.end)
+            {
+                t += 1;
+            }
+        }
+        t
+    }
+
+    /// Where a reported clause starting at `a` ends, at most `e`: before `, but`, `;`, and a
+    /// second reporting verb joined by `and` (`said A and warned that B`) or `, adding`.
+    fn cut(&self, a: usize, e: usize) -> usize {
+        for t in a + 1..e {
+            let w = self.word(t);
+            let next = if t + 1 < e { self.word(t + 1) } else { "" };
+            let lower = next.to_ascii_lowercase();
+            let cut = w == ";"
+                || (matches!(w, "and" | "but") && next == "that")
+                || (w == "," && matches!(lower.as_str(), "and" | "but") && t + 2 < e
+                    && self.word(t + 2) == "that")
+                || (w == "," && matches!(lower.as_str(), "but" | "while" | "whereas" | "although"))
+                // `, and the opposition accused ...`: a new clause with its own subject.
+                || (w == "," && lower == "and" && t + 2 < e && {
+                    let subject = self.word(t + 2);
+                    matches!(subject, "the" | "a" | "an" | "he" | "she" | "they" | "it" | "we")
+                        || subject.chars().next().is_some_and(char::is_uppercase)
+                })
+                || (w == "," && next.ends_with("ing") && self.is_verb(t + 1))
+                || (matches!(w, "and" | "but") && t + 1 < e && {
+                    let mut u = t + 1;
+                    while u < e && GAP_WORDS.contains(&self.word(u)) {
+                        u += 1;
+                    }
+                    u < e && self.is_verb(u) && !self.word(u).ends_with("ing")
+                });
+            if cut && t >= a + 3 {
+                return t;
+            }
+        }
+        e
     }
 
     fn clause(
@@ -720,11 +1291,24 @@ impl<'a> Finder<'a> {
         if b < a + 3 {
             return None;
         }
-        let span = self.span_of(a, b);
+        let mut span = self.span_of(a, b);
         // A clause that is itself a quote in marks is not indirect speech.
         let text = &self.text[span];
-        if text.starts_with(['\'', '"', '\u{2018}', '\u{201C}']) {
+        let marks = ['\'', '"', '\u{2018}', '\u{201C}', '\u{2019}', '\u{201D}'];
+        if text.starts_with(marks) && text.trim_end_matches(['.', ',', '!', '?']).ends_with(marks) {
             return None;
+        }
+        // A clause ending in quoted words keeps their closing mark: `were "beyond repair"`.
+        let next = self.text[span.end as usize..].chars().next();
+        let closes = match next {
+            Some('"') => text.matches('"').count() % 2 == 1,
+            Some('\u{201D}') => text.contains('\u{201C}'),
+            Some('\u{2019}') => text.contains('\u{2018}'),
+            Some('\'') => text.contains(" '"),
+            _ => false,
+        };
+        if let Some(c) = next.filter(|_| closes) {
+            span.end += c.len_utf8() as u32;
         }
         Some(Quote {
             parts: vec![span],

@@ -144,7 +144,10 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
                 family,
                 open,
                 close,
-                after_s: family == Family::Single && matches!(prev, Some('s' | 'S')),
+                // `members’ wages`: a possessive has a word after it, not a stop.
+                after_s: family == Family::Single
+                    && matches!(prev, Some('s' | 'S'))
+                    && next.is_some_and(char::is_whitespace),
             });
         }
     }
@@ -170,11 +173,18 @@ pub(crate) fn regions(text: &str, paras: &[Span]) -> Vec<Region> {
                 }
             }
         }
+        // Marks of the open quote's family opened inside it (`“... ‘... “Mum,” ...’ ...”`).
+        let mut depth = 0usize;
         while k < ms.len() {
             let m = ms[k];
             k += 1;
             match open {
-                None if m.open => open = Some((m.family, m.at, m.at + m.len)),
+                None if m.open => {
+                    open = Some((m.family, m.at, m.at + m.len));
+                    depth = 0;
+                }
+                Some((family, _, _)) if m.family == family && m.open && !m.close => depth += 1,
+                Some((family, _, _)) if m.family == family && m.close && depth > 0 => depth -= 1,
                 Some((family, at, from)) if m.family == family && m.close => {
                     // `Venezuelans' oil` is a possessive when a later mark can close the quote.
                     if m.after_s
@@ -202,11 +212,24 @@ pub(crate) fn regions(text: &str, paras: &[Span]) -> Vec<Region> {
                 push(text, &mut out, at, from, end, end, true);
                 carried = Some(family);
             } else if family == Family::Double {
-                push(text, &mut out, at, from, end, end, false);
+                // A quote that never closes ends at its attribution when it has one (`“We
+                // were promised homes, said Ana Ruiz, ...`), else at the paragraph end.
+                let to = attribution_in(&text[from..end]).map_or(end, |i| from + i);
+                push(text, &mut out, at, from, to, to, false);
             }
         }
     }
     out
+}
+
+/// In the words of an unclosed quote, the end of a `,` that starts an attribution: `, said
+/// Ana`, `, says the mayor`.
+fn attribution_in(words: &str) -> Option<usize> {
+    [", said ", ", says "].iter().find_map(|cue| {
+        let i = words.find(cue)?;
+        let next = words[i + cue.len()..].chars().next()?;
+        (next.is_uppercase() || words[i + cue.len()..].starts_with("the ")).then_some(i + 1)
+    })
 }
 
 fn push(
