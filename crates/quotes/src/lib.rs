@@ -296,8 +296,10 @@ impl<'a> Finder<'a> {
         (i < self.doc.sentences.len()).then_some(i)
     }
 
+    /// Whether byte `at` lies in quoted words (the regions are in order and apart).
     fn in_quote(&self, at: usize) -> bool {
-        self.quoted.iter().any(|&(s, e)| s <= at && at < e)
+        let i = self.quoted.partition_point(|&(s, _)| s <= at);
+        i > 0 && at < self.quoted[i - 1].1
     }
 
     fn find(mut self) -> Vec<Quote> {
@@ -564,8 +566,10 @@ impl<'a> Finder<'a> {
             }
             // Two names side by side are two phrases: `In Caracas Guaido`.
             let new_name = self.mention_of[t].is_some()
-                && self.mention_of[t] != self.mention_of[t + 1]
-                && self.mention_of[t + 1].is_some()
+                && self
+                    .mention_of
+                    .get(t + 1)
+                    .is_some_and(|n| n.is_some() && *n != self.mention_of[t])
                 && self
                     .word(t + 1)
                     .chars()
@@ -595,7 +599,11 @@ impl<'a> Finder<'a> {
                 TokenKind::Punct if w == "-" => {
                     t > first
                         && self.doc.tokens[t - 1].span.end == self.doc.tokens[t].span.start
-                        && self.doc.tokens[t].span.end == self.doc.tokens[t + 1].span.start
+                        && self
+                            .doc
+                            .tokens
+                            .get(t + 1)
+                            .is_some_and(|n| self.doc.tokens[t].span.end == n.span.start)
                 }
                 // `(CARICOM)`: an acronym in brackets after its name.
                 TokenKind::Punct if w == ")" => {
@@ -1118,7 +1126,7 @@ impl<'a> Finder<'a> {
         let mut c = v + 1;
         // `said on Tuesday (that) ...`, `said in a statement that ...`: an adjunct opens
         // with a preposition or a word of time, not with an article (`said a man ...`).
-        if !matches!(self.word(c), "a" | "an") {
+        if c < e && !matches!(self.word(c), "a" | "an") {
             while c < e && ADJUNCTS.contains(&self.word(c)) {
                 c += 1;
             }

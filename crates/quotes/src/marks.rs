@@ -84,13 +84,9 @@ fn opens_after(c: Option<char>) -> bool {
 fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
     let mut out = Vec::new();
     let slice = &text[start..end];
-    for (off, c) in slice.char_indices() {
-        if !matches!(
-            c,
-            '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
-        ) {
-            continue;
-        }
+    // Jump from candidate byte to candidate byte: `'`, `"`, and the lead byte of the curly
+    // marks (U+2018..U+201D all start with 0xE2).
+    for off in memchr::memchr3_iter(b'\'', b'"', 0xE2, slice.as_bytes()) {
         let at = start + off;
         let Some((c, family)) = mark_at(text, at) else {
             continue;
