@@ -1011,22 +1011,8 @@ impl<'a> Finder<'a> {
         // `X called for an independent audit`: the demand is the quote.
         if &**lemma == "call" && v + 2 < e && self.word(v + 1) == "for" && !w.ends_with("ing") {
             let (np, a) = self.phrase_before(first, v);
-            let coordinated = np == a && a > first && matches!(self.word(a - 1), "and" | "but");
-            let (speaker, speaker_span) = if coordinated {
-                self.subject(first, a).map(|(sp, span)| (Some(sp), span))?
-            } else {
-                self.speaker_of(np, a, cue.start as usize)?
-            };
-            let b = self.cut(v + 2, e);
-            let q = self.clause(
-                si,
-                v + 2,
-                b,
-                speaker,
-                Some(speaker_span),
-                self.span_of(v, v + 2),
-            )?;
-            return Some((q, b));
+            let (speaker, span) = self.speaker_at(first, np, a, cue.start as usize)?;
+            return self.clause_to_cut(si, v + 2, e, speaker, Some(span), self.span_of(v, v + 2));
         }
         if !(bare_clause || that_clause) {
             return None;
@@ -1039,9 +1025,7 @@ impl<'a> Finder<'a> {
             if np < a && np > first && self.word(np - 1).eq_ignore_ascii_case("with") {
                 let (speaker, speaker_span) = self.speaker_of(np, a, cue.start as usize)?;
                 let start = self.clause_after(v, e, bare_clause)?;
-                let b = self.cut(start, e);
-                let q = self.clause(si, start, b, speaker, Some(speaker_span), cue)?;
-                return Some((q, b));
+                return self.clause_to_cut(si, start, e, speaker, Some(speaker_span), cue);
             }
             if v == first || self.word(v - 1) != "," {
                 return None;
@@ -1055,9 +1039,7 @@ impl<'a> Finder<'a> {
             };
             speaker?;
             let start = self.clause_after(v, e, bare_clause)?;
-            let b = self.cut(start, e);
-            let q = self.clause(si, start, b, speaker, speaker_span, cue)?;
-            return Some((q, b));
+            return self.clause_to_cut(si, start, e, speaker, speaker_span, cue);
         }
         let (np, a) = self.phrase_before(first, v);
         // `Amnesty, which said ...`: the relative pronoun stands for the name before it.
@@ -1074,11 +1056,9 @@ impl<'a> Finder<'a> {
         let shared = prev.filter(|&(stop, _)| {
             np == a && (stop..a).all(|t| matches!(self.word(t), "," | "and" | "but"))
         });
-        // `Washington condemned the attack and said that ...`: the sentence's subject.
-        let coordinated = np == a && a > first && matches!(self.word(a - 1), "and" | "but");
         // `residents and United Nations officials said`: coordinated speakers.
         let mut np = np;
-        while np > first + 1 && self.word(np - 1) == "and" && !coordinated {
+        while np > first + 1 && np < a && self.word(np - 1) == "and" {
             let more = self.np_start(first, np - 1);
             if more == np - 1 {
                 break;
@@ -1087,14 +1067,11 @@ impl<'a> Finder<'a> {
         }
         let speaker = match shared {
             Some((_, q)) => q.speaker.map(|s| (Some(s), q.speaker_span.unwrap_or(cue))),
-            None if coordinated => self.subject(first, a).map(|(sp, span)| (Some(sp), span)),
-            None => self.speaker_of(np, a, before),
+            None => self.speaker_at(first, np, a, before),
         };
         if let Some(start) = self.clause_after(v, e, bare_clause) {
             let (speaker, speaker_span) = speaker?;
-            let b = self.cut(start, e);
-            let q = self.clause(si, start, b, speaker, Some(speaker_span), cue)?;
-            return Some((q, b));
+            return self.clause_to_cut(si, start, e, speaker, Some(speaker_span), cue);
         }
         // `CLAUSE, the ministry said (in a statement).`: a short tail after the verb.
         // The tail runs to the sentence end or to a comma before a side clause (`, as
@@ -1117,6 +1094,36 @@ impl<'a> Finder<'a> {
             return Some((q, e));
         }
         None
+    }
+
+    /// The speaker phrase `[np, a)` before a verb; an empty one after `and`/`but` is the
+    /// sentence's subject (`Washington condemned the attack and said that ...`).
+    fn speaker_at(
+        &self,
+        first: usize,
+        np: usize,
+        a: usize,
+        before: usize,
+    ) -> Option<(Option<u32>, Span)> {
+        if np == a && a > first && matches!(self.word(a - 1), "and" | "but") {
+            return self.subject(first, a).map(|(sp, span)| (Some(sp), span));
+        }
+        self.speaker_of(np, a, before)
+    }
+
+    /// The reported clause from token `start`, cut where a new clause begins (see
+    /// [`Finder::cut`]), with the token to go on from.
+    fn clause_to_cut(
+        &self,
+        si: usize,
+        start: usize,
+        e: usize,
+        speaker: Option<u32>,
+        speaker_span: Option<Span>,
+        cue: Span,
+    ) -> Option<(Quote, usize)> {
+        let b = self.cut(start, e);
+        Some((self.clause(si, start, b, speaker, speaker_span, cue)?, b))
     }
 
     /// Where the clause after verb `v` starts: after `that`, or right after the verb when a
