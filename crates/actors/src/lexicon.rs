@@ -10,6 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDate;
 use newsgraph_lexicon::{embedded, DataFile, Lexicon, LexiconError, Row};
+use newsgraph_doc::Geo;
 
 use crate::fold::fold;
 use crate::user::UserError;
@@ -65,6 +66,8 @@ pub struct Entry {
     pub codes: Vec<DatedCode>,
     /// Population (cities), for choosing among places of one name.
     pub population: u64,
+    /// Where it is (cities).
+    pub geo: Option<Geo>,
     /// The adjective used to name its groups (`Kenyan`), for countries.
     pub adjective: Option<Box<str>>,
 }
@@ -353,6 +356,17 @@ impl ActorLexicon {
         self.countries.get(iso3).map(|&i| self.entry(i))
     }
 
+    /// Where the place called `name` is: the most populous city of that name in country
+    /// `iso` (in any country when `iso` is `None`).
+    pub fn geo(&self, name: &str, iso: Option<&str>) -> Option<Geo> {
+        self.lookup(&crate::fold::fold(name))
+            .iter()
+            .map(|h| self.entry(h.entry))
+            .filter(|e| e.kind == EntryKind::City && (iso.is_none() || e.country.as_deref() == iso))
+            .max_by_key(|e| e.population)
+            .and_then(|e| e.geo)
+    }
+
     /// The meanings of a folded surface form.
     pub fn lookup(&self, folded: &str) -> &[Hit] {
         self.names.get(folded).map_or(&[], Vec::as_slice)
@@ -449,6 +463,7 @@ impl ActorLexicon {
                     role: "country".into(),
                 }],
                 population: 0,
+                geo: None,
                 adjective: split_list(adjectives).next().map(Into::into),
             });
             self.add_name(name, entry, Form::Name);
@@ -498,6 +513,7 @@ impl ActorLexicon {
                     role: "organization".into(),
                 }],
                 population: 0,
+                geo: None,
                 adjective: None,
             });
             self.add_name(name, entry, Form::Name);
@@ -527,6 +543,7 @@ impl ActorLexicon {
                 country: (!iso.is_empty()).then(|| iso.into()),
                 codes: Vec::new(),
                 population: 0,
+                geo: None,
                 adjective: None,
             });
             self.add_name(name, entry, Form::Name);
@@ -581,6 +598,7 @@ impl ActorLexicon {
                         country,
                         codes: vec![code],
                         population: 0,
+                geo: None,
                         adjective: None,
                     });
                     by_name.insert(name, e);
@@ -602,12 +620,19 @@ impl ActorLexicon {
             let ascii = field(row, lex.file(), 1)?;
             let iso = field(row, lex.file(), 2)?;
             let population = field(row, lex.file(), 6)?.parse().unwrap_or(0);
+            let lat = field(row, lex.file(), 4)?.parse::<f64>();
+            let lon = field(row, lex.file(), 5)?.parse::<f64>();
+            let geo = match (lat, lon) {
+                (Ok(lat), Ok(lon)) => Some(Geo::new(lat, lon)),
+                _ => None,
+            };
             let entry = self.push_entry(Entry {
                 name: name.into(),
                 kind: EntryKind::City,
                 country: (!iso.is_empty()).then(|| iso.into()),
                 codes: Vec::new(),
                 population,
+                geo,
                 adjective: None,
             });
             self.add_name(name, entry, Form::Name);

@@ -180,7 +180,12 @@ impl Stage for ActorStage {
     }
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
-        let (mentions, actors) = self.find(doc);
+        let (mentions, mut actors) = self.find(doc);
+        for actor in &mut actors {
+            if actor.kind == ActorType::Place {
+                actor.geo = self.lex.geo(&actor.name, actor.country.as_deref());
+            }
+        }
         doc.mentions = mentions;
         doc.actors = actors;
         Ok(())
@@ -357,6 +362,7 @@ impl<'a> Linker<'a> {
             cameo,
             roles,
             mentions: Vec::new(),
+            geo: None,
         };
         match seed {
             Seed::Known => actor(

@@ -130,6 +130,7 @@ fn add_office(
                 country,
                 codes: vec![code],
                 population: 0,
+                geo: None,
                 adjective: None,
             });
             by_name.insert(name.to_string(), e);

@@ -77,6 +77,12 @@ struct ExtractArgs {
     /// Repeat to load several.
     #[arg(long = "actors", value_name = "FILE")]
     actor_files: Vec<std::path::PathBuf>,
+
+    /// Extra event verbs and patterns, in PETRARCH-2's verb-dictionary format (`--- VERB
+    /// [code] ---` blocks of verbs and `- * WORDS [code]` patterns, e.g. PETRARCH-2's
+    /// CAMEO.2.0.txt); they take precedence over the built-in lists. Repeat to load several.
+    #[arg(long = "verbs", value_name = "FILE")]
+    verb_files: Vec<std::path::PathBuf>,
 }
 
 fn parse_published(s: &str) -> std::result::Result<NaiveDate, String> {
@@ -125,7 +131,8 @@ const BATCH: usize = 256;
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let actor_files: Vec<&std::path::Path> = args.actor_files.iter().map(|p| p.as_path()).collect();
-    let pipeline = Pipeline::standard_with_actors(&actor_files)
+    let verb_files: Vec<&std::path::Path> = args.verb_files.iter().map(|p| p.as_path()).collect();
+    let pipeline = Pipeline::standard_with(&actor_files, &verb_files)
         .context("loading the engine's data files")?
         .with_validation(args.validate || cfg!(debug_assertions));
     let input_format = match args.input_format {

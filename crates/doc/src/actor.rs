@@ -86,6 +86,36 @@ impl ActorType {
     }
 }
 
+/// A point on the globe, in hundred-thousandths of a degree (about a metre), so that actors
+/// stay comparable with `Eq`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Geo {
+    /// Latitude × 100 000.
+    pub lat_e5: i32,
+    /// Longitude × 100 000.
+    pub lon_e5: i32,
+}
+
+impl Geo {
+    /// The point at `lat`, `lon` degrees.
+    pub fn new(lat: f64, lon: f64) -> Geo {
+        Geo {
+            lat_e5: (lat * 1e5).round() as i32,
+            lon_e5: (lon * 1e5).round() as i32,
+        }
+    }
+
+    /// Latitude in degrees.
+    pub fn lat(self) -> f64 {
+        f64::from(self.lat_e5) / 1e5
+    }
+
+    /// Longitude in degrees.
+    pub fn lon(self) -> f64 {
+        f64::from(self.lon_e5) / 1e5
+    }
+}
+
 /// One real-world actor of the article, with every mention of it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
@@ -101,4 +131,6 @@ pub struct Actor {
     pub roles: Vec<String>,
     /// Indexes into [`Document::mentions`](crate::Document::mentions), in text order.
     pub mentions: Vec<u32>,
+    /// Where it is, for a place the gazetteer knows.
+    pub geo: Option<Geo>,
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::actor::{Actor, Mention};
 use crate::error::ValidationError;
+use crate::event::Event;
 use crate::quote::Quote;
 use crate::span::Span;
 
@@ -182,6 +183,8 @@ pub enum Layer {
     Actors,
     /// `Document::quotes`.
     Quotes,
+    /// `Document::events`.
+    Events,
 }
 
 /// Which stage wrote which layers, in order.
@@ -218,6 +221,8 @@ pub struct Document {
     pub actors: Vec<Actor>,
     /// What was said and by whom, in text order of the quotes' starts.
     pub quotes: Vec<Quote>,
+    /// Coded events, in text order of their triggers.
+    pub events: Vec<Event>,
     /// The stages that ran, in order.
     pub runs: Vec<StageRun>,
 }
@@ -236,6 +241,7 @@ impl Document {
             mentions: Vec::new(),
             actors: Vec::new(),
             quotes: Vec::new(),
+            events: Vec::new(),
             runs: Vec::new(),
         }
     }

@@ -23,6 +23,7 @@
 mod actor;
 mod document;
 mod error;
+mod event;
 mod offsets;
 mod quote;
 pub mod record;
@@ -30,12 +31,13 @@ mod span;
 mod stage;
 mod validate;
 
-pub use actor::{Actor, ActorType, Mention, MentionType};
+pub use actor::{Actor, ActorType, Geo, Mention, MentionType};
 pub use document::{
     Document, Format, Layer, Meta, Section, SectionKind, Sentence, Source, StageRun, Token,
     TokenKind,
 };
 pub use error::{SpanError, ValidationError};
+pub use event::{Event, EventPlace, Modality};
 pub use offsets::CharOffsets;
 pub use quote::{Quote, QuoteKind};
 pub use record::{Record, RecordOptions, SCHEMA_VERSION};

@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::actor::Geo;
 use crate::document::{Document, TokenKind};
 use crate::offsets::CharOffsets;
 
@@ -129,7 +130,7 @@ pub struct MentionRecord {
 }
 
 /// `actors[]`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ActorRecord {
     /// Stable id within the article.
     pub id: String,
@@ -146,6 +147,10 @@ pub struct ActorRecord {
     pub roles: Vec<String>,
     /// Indexes into `mentions`.
     pub mentions: Vec<u32>,
+    /// Latitude of a place the gazetteer knows, or null.
+    pub lat: Option<f64>,
+    /// Longitude of a place the gazetteer knows, or null.
+    pub lon: Option<f64>,
 }
 
 /// `quotes[]`.
@@ -371,6 +376,8 @@ impl Record {
                     cameo: a.cameo.clone(),
                     roles: a.roles.clone(),
                     mentions: a.mentions.clone(),
+                    lat: a.geo.map(Geo::lat),
+                    lon: a.geo.map(Geo::lon),
                 })
                 .collect(),
             quotes: doc
@@ -391,7 +398,36 @@ impl Record {
                     }
                 })
                 .collect(),
-            events: Vec::new(),
+            events: doc
+                .events
+                .iter()
+                .map(|e| EventRecord {
+                    cameo: e.cameo.to_string(),
+                    plover: e.plover.map(str::to_string),
+                    goldstein: e.goldstein,
+                    source: e.source,
+                    target: e.target,
+                    sentence: e.sentence,
+                    trigger: TextSpan {
+                        start: at(e.trigger.start),
+                        end: at(e.trigger.end),
+                        text: doc.span_text(e.trigger).to_string(),
+                    },
+                    location: e.location.as_ref().map(|p| Location {
+                        name: p.name.clone(),
+                        country: p.country.clone(),
+                        lat: p.geo.map(|g| g.0),
+                        lon: p.geo.map(|g| g.1),
+                    }),
+                    date: e.date.clone(),
+                    date_text: e.date_span.map(|s| doc.span_text(s).to_string()),
+                    negated: e.negated,
+                    modality: e.modality.as_str().to_string(),
+                    fatalities: e.fatalities,
+                    injured: e.injured,
+                    confidence: (e.confidence * 100.0).round() / 100.0,
+                })
+                .collect(),
             quantities: Vec::new(),
             casualties: Casualties::default(),
             alignments: Vec::new(),

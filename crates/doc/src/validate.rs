@@ -12,6 +12,7 @@ pub(crate) fn validate(doc: &Document) -> Result<(), ValidationError> {
     check_layer(text, "mention", doc.mentions.iter().map(|m| m.span))?;
     check_links(doc)?;
     check_quotes(doc)?;
+    check_events(doc)?;
 
     let mut next_token = 0u32;
     for (i, sentence) in doc.sentences.iter().enumerate() {
@@ -164,6 +165,51 @@ fn check_quotes(doc: &Document) -> Result<(), ValidationError> {
                 index: i,
                 target: "sentence",
                 target_index: quote.sentence as usize,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Every event's trigger, date and place words are valid spans, triggers in text order, and
+/// its actors and sentence exist.
+fn check_events(doc: &Document) -> Result<(), ValidationError> {
+    let text = doc.text();
+    let mut prev_start = 0u32;
+    for (i, event) in doc.events.iter().enumerate() {
+        let place = event.location.as_ref().map(|p| p.span);
+        for span in std::iter::once(event.trigger).chain(event.date_span).chain(place) {
+            Span::checked(text, span.start as usize, span.end as usize).map_err(|source| {
+                ValidationError::BadSpan {
+                    layer: "event",
+                    index: i,
+                    source,
+                }
+            })?;
+        }
+        if event.trigger.start < prev_start {
+            return Err(ValidationError::Unordered {
+                layer: "event",
+                index: i,
+            });
+        }
+        prev_start = event.trigger.start;
+        for a in event.source.iter().chain(&event.target) {
+            if *a as usize >= doc.actors.len() {
+                return Err(ValidationError::Dangling {
+                    layer: "event",
+                    index: i,
+                    target: "actor",
+                    target_index: *a as usize,
+                });
+            }
+        }
+        if event.sentence as usize >= doc.sentences.len() {
+            return Err(ValidationError::Dangling {
+                layer: "event",
+                index: i,
+                target: "sentence",
+                target_index: event.sentence as usize,
             });
         }
     }

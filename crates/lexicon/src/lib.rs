@@ -130,6 +130,42 @@ pub mod embedded {
         "places/areas.tsv"
     );
 
+    data_file!(
+        /// CAMEO event codes with Goldstein scores and PLOVER types.
+        EVENT_CODES,
+        "events/codes.tsv"
+    );
+    data_file!(
+        /// Event verbs chosen and coded by the team.
+        EVENT_VERBS,
+        "events/verbs.tsv"
+    );
+    data_file!(
+        /// Verb phrases that make one event (`held talks`), chosen by the team.
+        EVENT_PATTERNS,
+        "events/patterns.tsv"
+    );
+    data_file!(
+        /// Nouns that name an event (`protests`, `a ceasefire`).
+        EVENT_NOUNS,
+        "events/nouns.tsv"
+    );
+    data_file!(
+        /// Negation and modality cues before an event.
+        EVENT_CUES,
+        "events/cues.tsv"
+    );
+    data_file!(
+        /// CAMEO verbs from PETRARCH-2's verb dictionary.
+        PETRARCH_VERBS,
+        "events/petrarch_verbs.tsv"
+    );
+    data_file!(
+        /// CAMEO verb patterns from PETRARCH-2's verb dictionary.
+        PETRARCH_PATTERNS,
+        "events/petrarch_patterns.tsv"
+    );
+
     /// Every embedded file, for validation.
     pub const ALL: &[DataFile] = &[
         ABBREVIATIONS,
@@ -149,6 +185,13 @@ pub mod embedded {
         ORGANIZATIONS,
         AREAS,
         REPORTING_VERBS,
+        EVENT_CODES,
+        EVENT_VERBS,
+        EVENT_PATTERNS,
+        EVENT_NOUNS,
+        EVENT_CUES,
+        PETRARCH_VERBS,
+        PETRARCH_PATTERNS,
     ];
 }
 

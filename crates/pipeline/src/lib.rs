@@ -1,6 +1,7 @@
 //! Builds the ordered stages of newsgraph and runs them over articles.
 //!
-//! [`Pipeline::standard`] is the engine as it stands: `layout`, `segment`, `actors`, then `quotes`. A
+//! [`Pipeline::standard`] is the engine as it stands: `layout`, `segment`, `actors`, `quotes`, then
+//! `events`. A
 //! pipeline checks
 //! at construction that every stage's required layers are produced by an earlier stage, so a bad
 //! order fails at start-up, not in the middle of a batch. Built once, it is shared by all
@@ -18,6 +19,7 @@
 use std::path::Path;
 
 use newsgraph_actors::{ActorLexicon, ActorStage, UserError};
+use newsgraph_events::{EventStage, VerbsError};
 use newsgraph_doc::{Document, Layer, Meta, Source, Stage, StageError, StageRun};
 use newsgraph_ingest::RawArticle;
 use newsgraph_layout::LayoutAnalyzer;
@@ -36,6 +38,9 @@ pub enum PipelineError {
     /// A user dictionary (`--actors FILE`) did not load.
     #[error("actor dictionary {0}")]
     UserDictionary(#[from] UserError),
+    /// A user verb dictionary (`--verbs FILE`) did not load.
+    #[error(transparent)]
+    Verbs(#[from] VerbsError),
     /// A stage needs a layer that no earlier stage produces.
     #[error("stage {stage} needs layer {layer:?}, which no earlier stage produces")]
     MissingLayer {
@@ -92,14 +97,20 @@ impl Pipeline {
         })
     }
 
-    /// The engine's stages as they stand: layout, segment, actors, quotes.
+    /// The engine's stages as they stand: layout, segment, actors, quotes, events.
     pub fn standard() -> Result<Self, PipelineError> {
-        Self::standard_with_actors(&[])
+        Self::standard_with(&[], &[])
+    }
+
+    /// The standard stages, with the actor lexicon extended by user dictionaries.
+    pub fn standard_with_actors(files: &[&Path]) -> Result<Self, PipelineError> {
+        Self::standard_with(files, &[])
     }
 
     /// The standard stages, with the actor lexicon extended by user dictionaries (our TSV, or
-    /// PETRARCH `.actors` / `.agents` files; see [`newsgraph_actors::user`]).
-    pub fn standard_with_actors(files: &[&Path]) -> Result<Self, PipelineError> {
+    /// PETRARCH `.actors` / `.agents` files; see [`newsgraph_actors::user`]) and the event
+    /// lexicon by PETRARCH-2 verb dictionaries (`--verbs`).
+    pub fn standard_with(files: &[&Path], verbs: &[&Path]) -> Result<Self, PipelineError> {
         let mut lexicon = ActorLexicon::embedded()?;
         for file in files {
             lexicon.extend_from_file(file)?;
@@ -109,6 +120,7 @@ impl Pipeline {
             Box::new(Segmenter::new()?),
             Box::new(ActorStage::with_lexicon(lexicon)),
             Box::new(QuoteStage::new()?),
+            Box::new(EventStage::with_verbs(verbs)?.0),
         ])
     }
 
@@ -234,7 +246,10 @@ mod tests {
     fn standard_runs_and_records_its_stages() {
         let p = Pipeline::standard().unwrap().with_validation(true);
         let doc = p.analyze_text("Title\nBody one. Body two.").unwrap();
-        assert_eq!(p.stage_names(), ["layout", "segment", "actors", "quotes"]);
+        assert_eq!(
+            p.stage_names(),
+            ["layout", "segment", "actors", "quotes", "events"]
+        );
         assert_eq!(doc.runs.len(), 4);
         assert_eq!(doc.sentences.len(), 3);
     }

@@ -1,0 +1,1217 @@
+//! The `events` stage: who did what to whom, where and when, coded in CAMEO and PLOVER.
+//!
+//! [`EventStage`] reads sections, sentences, tokens, mentions, actors and quotes and writes
+//! [`Document::events`]. For every sentence of the story (never captions or page furniture):
+//!
+//! 1. **Triggers** ([`lexicon`]): verbs in every form (`recognised`, `broke off`), the words
+//!    after a verb that make a more specific event (`broke off diplomatic relations`, `called
+//!    for new elections`, PETRARCH-2's patterns) and nouns that name an event (`protests`,
+//!    `a ceasefire`, `arms deliveries`). A word after a determiner reads as a noun; a
+//!    capitalised word inside a sentence is a name, not a trigger.
+//! 2. **Source and target**: the clause's subject (relative `who`, coordinated verbs, `by
+//!    -ing` and `, -ing` clauses reach back to the main subject), the object or the
+//!    prepositional object after the verb, the `by` agent of a passive, a noun's possessor,
+//!    `by X`, `between X and Y`, pronouns (`he`, `it`) resolved to the nearest fitting actor
+//!    before them, the speaker of a quote for `we` or an empty subject inside it; one event
+//!    per actor of a coordinated subject (`Russia, China and Turkey backed`).
+//! 3. **Negation and modality** from cue words before the trigger (`data/events/cues.tsv`):
+//!    `stopped short of`, `refused to`, `not` negate; `could`, `if`, `is expected to` make it
+//!    hypothetical; `will`, `plans to` future; inside someone's quote it is reported.
+//! 4. **Where, when, how many dead**: the place named nearest the trigger after `in`, `at`,
+//!    `near` or `city of`; the date words of the sentence resolved against the publication date
+//!    ([`dates`]); the number of people killed or injured the sentence ties to it.
+//! 5. **Precision**: one event per trigger and source; an event with neither source nor target
+//!    whose code is generic (`190`: "not specified below") and that reports no dead is dropped.
+//!
+//! ```
+//! use newsgraph_actors::ActorStage;
+//! use newsgraph_doc::{Document, Format, Meta, Source, Stage};
+//! use newsgraph_events::EventStage;
+//! use newsgraph_layout::LayoutAnalyzer;
+//! use newsgraph_quotes::QuoteStage;
+//! use newsgraph_segment::Segmenter;
+//!
+//! let text = "Envoys expelled\n\nKenya expelled two Ugandan diplomats on Monday.\n";
+//! let source = Source { path: None, url: None, format: Format::Text };
+//! let mut doc = Document::new("x", source, Meta::default(), text);
+//! LayoutAnalyzer::new().unwrap().annotate(&mut doc).unwrap();
+//! Segmenter::new().unwrap().annotate(&mut doc).unwrap();
+//! ActorStage::new().unwrap().annotate(&mut doc).unwrap();
+//! QuoteStage::new().unwrap().annotate(&mut doc).unwrap();
+//! EventStage::new().unwrap().annotate(&mut doc).unwrap();
+//! let e = &doc.events[0];
+//! assert_eq!(e.cameo, "161");
+//! assert_eq!(doc.actors[e.source.unwrap() as usize].country.as_deref(), Some("KEN"));
+//! ```
+#![deny(missing_docs)]
+
+pub mod dates;
+pub mod lexicon;
+
+use std::path::Path;
+
+use newsgraph_doc::{
+    ActorType, Document, Event, EventPlace, Layer, MentionType, Modality, SectionKind, Span,
+    Stage, StageError, TokenKind,
+};
+use newsgraph_lexicon::LexiconError;
+use thiserror::Error;
+
+pub use lexicon::EventLexicon;
+use lexicon::{CodeId, Cue, Origin, Trigger, VerbForm};
+
+/// The `events` stage. Build it once; it is immutable and shared across threads.
+#[derive(Debug, Clone)]
+pub struct EventStage {
+    lex: EventLexicon,
+}
+
+/// A `--verbs` dictionary could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum VerbsError {
+    /// The file could not be read.
+    #[error("cannot read verb dictionary {path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        message: String,
+    },
+    /// A line is not in PETRARCH-2's verb-dictionary format.
+    #[error("{path}:{line}: {message}")]
+    Syntax {
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The embedded lexicon failed to load (a bug).
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+}
+
+impl EventStage {
+    /// The stage with the embedded lexicon.
+    pub fn new() -> Result<Self, LexiconError> {
+        Ok(EventStage {
+            lex: EventLexicon::embedded()?,
+        })
+    }
+
+    /// The stage with the embedded lexicon and the verbs and patterns of PETRARCH-2-format
+    /// dictionaries (`--verbs FILE`), which take precedence. Returns the stage and how many
+    /// verbs and patterns each file added.
+    pub fn with_verbs(paths: &[impl AsRef<Path>]) -> Result<(Self, Vec<(usize, usize)>), VerbsError> {
+        let mut lex = EventLexicon::embedded()?;
+        let mut counts = Vec::new();
+        for path in paths {
+            counts.push(lexicon::read_petrarch_verbs(&mut lex, path.as_ref())?);
+        }
+        Ok((EventStage { lex }, counts))
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &EventLexicon {
+        &self.lex
+    }
+}
+
+impl Stage for EventStage {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[
+            Layer::Sections,
+            Layer::Sentences,
+            Layer::Tokens,
+            Layer::Mentions,
+            Layer::Actors,
+            Layer::Quotes,
+        ]
+    }
+
+    fn produces(&self) -> &'static [Layer] {
+        &[Layer::Events]
+    }
+
+    fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
+        let events = Finder::new(&self.lex, doc).run();
+        doc.events = events;
+        Ok(())
+    }
+}
+
+/// Prepositions: a mention after one is not a clause's subject.
+const PREPOSITIONS: &[&str] = &[
+    "about", "across", "after", "against", "amid", "among", "at", "before", "behind", "between",
+    "by", "despite", "during", "for", "from", "in", "including", "inside", "into", "like", "near",
+    "of", "on", "outside", "over", "since", "than", "through", "to", "toward", "towards", "under",
+    "until", "via", "with", "within", "without",
+];
+
+/// Words that open a new clause, whose subject is its own.
+const CLAUSE_OPENERS: &[&str] = &[
+    ";", ":", "that", "which", "who", "whom", "whose", "as", "after", "before", "while", "when",
+    "because", "if", "although", "though", "since", "until", "where", "whereas", "unless",
+    "said", "says", "told", "added", "saying", "(", ")",
+];
+
+/// Words that may stand between a subject or a conjunction and the verb.
+const ADVERBS: &[&str] = &[
+    "also", "again", "later", "then", "quickly", "swiftly", "immediately", "reportedly",
+    "allegedly", "repeatedly", "once", "subsequently", "already", "further", "jointly", "formally",
+    "officially", "publicly", "openly", "strongly", "sharply", "firmly", "recently", "previously",
+    "today", "yesterday", "has", "have", "had",
+];
+
+/// Forms of `be` and `get` before a passive participle.
+const PASSIVE_AUX: &[&str] = &["was", "were", "been", "be", "being", "is", "are", "got", "get"];
+
+/// Quantity words after which `of` does not start a prepositional phrase: `thousands of
+/// protesters`.
+const QUANTITIES: &[&str] = &[
+    "thousands", "hundreds", "dozens", "tens", "millions", "scores", "number", "group", "groups",
+    "some", "many", "most", "all", "members", "hundred", "thousand", "dozen", "couple",
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+];
+
+/// Where a subject candidate comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Arg {
+    /// A mention, by index.
+    Mention(usize),
+    /// A pronoun at a token index.
+    Pronoun(usize),
+}
+
+/// One matched trigger.
+struct Match {
+    /// First token and one past the last.
+    first: usize,
+    end: usize,
+    code: CodeId,
+    origin: Origin,
+    /// Verb form, or `None` for a noun.
+    form: Option<VerbForm>,
+    /// True when the trigger is a verb whose lemma kills (`kill`, `shoot dead`).
+    kills: bool,
+    /// One past the last token the trigger's phrase used (`imposed sanctions`), where the
+    /// search for the next trigger resumes.
+    consumed: usize,
+}
+
+/// The per-document state of the stage.
+struct Finder<'a> {
+    lex: &'a EventLexicon,
+    doc: &'a Document,
+    text: &'a str,
+    /// Each token's mention, if any.
+    mention_at: Vec<Option<u32>>,
+    /// Reusable lowercase buffer.
+    lower: String,
+}
+
+impl<'a> Finder<'a> {
+    fn new(lex: &'a EventLexicon, doc: &'a Document) -> Self {
+        let mut mention_at = vec![None; doc.tokens.len()];
+        let mut t = 0;
+        for (mi, m) in doc.mentions.iter().enumerate() {
+            while t < doc.tokens.len() && doc.tokens[t].span.end <= m.span.start {
+                t += 1;
+            }
+            let mut k = t;
+            while k < doc.tokens.len() && doc.tokens[k].span.start < m.span.end {
+                mention_at[k] = Some(mi as u32);
+                k += 1;
+            }
+        }
+        Finder {
+            lex,
+            doc,
+            text: doc.text(),
+            mention_at,
+            lower: String::new(),
+        }
+    }
+
+    fn word(&self, t: usize) -> &'a str {
+        let s = self.doc.tokens[t].span;
+        &self.text[s.start as usize..s.end as usize]
+    }
+
+    /// The word at `t` equals `w` ignoring ASCII case.
+    fn is(&self, t: usize, w: &str) -> bool {
+        self.word(t).eq_ignore_ascii_case(w)
+    }
+
+    fn is_any(&self, t: usize, words: &[&str]) -> bool {
+        let w = self.word(t);
+        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    }
+
+    fn run(mut self) -> Vec<Event> {
+        let doc = self.doc;
+        let mut events = Vec::new();
+        for (si, sentence) in doc.sentences.iter().enumerate() {
+            let kind = doc.sections[sentence.section as usize].kind;
+            if !matches!(
+                kind,
+                SectionKind::Paragraph
+                    | SectionKind::Headline
+                    | SectionKind::Highlight
+                    | SectionKind::Dateline
+            ) {
+                continue;
+            }
+            let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
+            let mut t = first;
+            while t < end {
+                match self.trigger_at(t, first, end, kind == SectionKind::Headline) {
+                    Some(m) => {
+                        let next = m.consumed;
+                        self.events_of(&m, si, first, end, &mut events);
+                        t = next;
+                    }
+                    None => t += 1,
+                }
+            }
+        }
+        events.sort_by_key(|e| (e.trigger.start, e.source));
+        events
+    }
+
+    /// The trigger that starts at token `t`, if any.
+    fn trigger_at(&mut self, t: usize, first: usize, end: usize, headline: bool) -> Option<Match> {
+        let tok = self.doc.tokens[t];
+        if tok.kind != TokenKind::Word || self.mention_at[t].is_some() {
+            return None;
+        }
+        let word = self.word(t);
+        if word.as_bytes()[0].is_ascii_uppercase() && t != first && !headline {
+            return None;
+        }
+        self.lower.clear();
+        self.lower.push_str(word);
+        self.lower.make_ascii_lowercase();
+        let entries = self.lex.triggers(&self.lower);
+        if entries.is_empty() {
+            return None;
+        }
+        // A word after a determiner or possessive is a noun.
+        let noun_context = t > first
+            && (self.is_any(
+                t - 1,
+                &[
+                    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these",
+                    "those", "'s", "new", "fresh", "further", "mass", "violent", "more",
+                    "any", "no",
+                ],
+            ) || self.doc.tokens[t - 1].kind == TokenKind::Number
+                || self.word(t - 1).ends_with("'s"));
+        let mut verb_match: Option<(usize, &lexicon::Entry)> = None;
+        let mut noun_match: Option<(usize, &lexicon::Entry)> = None;
+        for e in entries {
+            let n = e.rest.len();
+            if t + 1 + n > end {
+                continue;
+            }
+            let fits = e
+                .rest
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.word(t + 1 + k).eq_ignore_ascii_case(w));
+            if !fits {
+                continue;
+            }
+            match e.trigger {
+                Trigger::Verb { .. } if verb_match.is_none() => verb_match = Some((n, e)),
+                Trigger::Noun { .. } if noun_match.is_none() => noun_match = Some((n, e)),
+                _ => {}
+            }
+        }
+        let pick_noun = match (&verb_match, &noun_match) {
+            (Some((vn, _)), Some((nn, _))) => {
+                nn > vn || (nn == vn && (noun_context || !self.after_subject(t, first)))
+            }
+            (None, Some(_)) => true,
+            _ => false,
+        };
+        if pick_noun {
+            let (n, e) = noun_match?;
+            let Trigger::Noun { code } = e.trigger else {
+                return None;
+            };
+            return Some(Match {
+                first: t,
+                end: t + 1 + n,
+                code,
+                origin: Origin::Curated,
+                form: None,
+                kills: false,
+                consumed: t + 1 + n,
+            });
+        }
+        let (n, e) = verb_match?;
+        if noun_context {
+            return None;
+        }
+        let Trigger::Verb { verb, form } = e.trigger else {
+            return None;
+        };
+        let v = self.lex.verb(verb);
+        let kills = matches!(&*v.lemma, "kill" | "shoot dead" | "gun down" | "massacre" | "murder");
+        let after = t + 1 + n;
+        // The phrase after the verb: the team's patterns, then PETRARCH's block patterns.
+        // PETRARCH-2's verbs alone are too broad (WordNet synsets, `expect` → 030): only
+        // the team's verbs code on their own; PETRARCH's code through their patterns.
+        let mut code = match v.origin {
+            Origin::Curated => v.code,
+            _ => None,
+        };
+        let mut origin = v.origin;
+        let mut consumed = after;
+        let mut particle = false;
+        let block = v.block.map(|b| self.lex.block(b)).unwrap_or(&[]);
+        let mut found = false;
+        for p in v.patterns.iter().chain(block) {
+            if let Some(e) = self.pattern_end(after, end, &p.words) {
+                code = p.code;
+                origin = p.origin.max(if v.origin == Origin::Inherited {
+                    Origin::Inherited
+                } else {
+                    Origin::Curated
+                });
+                consumed = e;
+                particle = self.is_particle_word(&p.words[0]) && self.is(after, &p.words[0]);
+                found = true;
+                break;
+            }
+        }
+        if !found && &*v.lemma == "call" {
+            code = self.naming(after, end);
+            origin = Origin::Curated;
+        }
+        let code = code?;
+        Some(Match {
+            first: t,
+            end: if particle { after + 1 } else { after },
+            code,
+            origin,
+            form: Some(form),
+            kills,
+            consumed,
+        })
+    }
+
+    /// A pattern's words after the verb: each may follow up to three other words of the
+    /// clause (`broke off all diplomatic relations`); returns one past the last word matched.
+    fn pattern_end(&self, from: usize, end: usize, words: &[Box<str>]) -> Option<usize> {
+        let mut t = from;
+        for (k, w) in words.iter().enumerate() {
+            let limit = if k == 0 && words.len() == 1 && self.is_particle_word(w) {
+                t + 1
+            } else {
+                (t + 4).min(end)
+            };
+            let mut found = None;
+            while t < limit.min(end) {
+                let word = self.word(t);
+                if self.doc.tokens[t].kind == TokenKind::Punct && word != "-" {
+                    return None;
+                }
+                if word.eq_ignore_ascii_case(w) || plural_of(word, w) {
+                    found = Some(t);
+                    break;
+                }
+                if self.is_any(t, CLAUSE_OPENERS) || self.is_any(t, &["and", "but", "or"]) {
+                    return None;
+                }
+                t += 1;
+            }
+            t = found? + 1;
+        }
+        Some(t)
+    }
+
+    fn is_particle_word(&self, w: &str) -> bool {
+        matches!(w, "up" | "off" | "down" | "out" | "back" | "on" | "for")
+    }
+
+    /// `called X 'Y'`: naming someone or something in quote marks is criticism (111), or
+    /// praise (051) when the quoted words praise.
+    fn naming(&self, from: usize, end: usize) -> Option<CodeId> {
+        let mut t = from;
+        let mut object = false;
+        while t < end && t < from + 8 {
+            let w = self.word(t);
+            if matches!(w, "'" | "\u{2018}" | "\"" | "\u{201c}") && object {
+                let praise = (t + 1..end.min(t + 8)).any(|k| {
+                    self.lex.cues().iter().any(|(words, cue)| {
+                        *cue == Cue::Praise && words.len() == 1 && self.is(k, &words[0])
+                    })
+                });
+                return self.lex.code_id(if praise { "051" } else { "111" });
+            }
+            if self.is_any(t, CLAUSE_OPENERS) || self.is_any(t, &["for", "on", "to", "off", "up"]) {
+                return None;
+            }
+            object = true;
+            t += 1;
+        }
+        None
+    }
+
+    /// True when the token before `t` ends a subject: a mention or a pronoun (`Students
+    /// protest`, `they rally`), so that a noun-or-verb word reads as a verb.
+    fn after_subject(&self, t: usize, first: usize) -> bool {
+        if t == first {
+            return false;
+        }
+        let p = t - 1;
+        self.mention_at[p].is_some()
+            || self.is_any(p, &["he", "she", "they", "we", "i", "it", "who", "also", "to"])
+            || self.is_any(p, PASSIVE_AUX)
+            || self.is_any(p, &["will", "would", "could", "may", "might", "not", "n't", "did"])
+    }
+
+    /// The events of one trigger.
+    fn events_of(
+        &self,
+        m: &Match,
+        si: usize,
+        first: usize,
+        end: usize,
+        out: &mut Vec<Event>,
+    ) {
+        let code = self.lex.code(m.code);
+        let passive = m.form == Some(VerbForm::Ed) && self.is_passive(m, first, end);
+        let (sources, targets): (Vec<Arg>, Vec<Arg>) = match m.form {
+            None => self.noun_args(m, first, end),
+            Some(form) => {
+                if passive {
+                    let agent = self.by_agent(m.end, end);
+                    (agent, self.subject(m.first, first))
+                } else {
+                    (self.verb_subject(m, form, first), self.object(m.consumed, end))
+                }
+            }
+        };
+        let mut sources: Vec<Option<u32>> = sources
+            .iter()
+            .filter_map(|a| self.resolve(*a, si))
+            .map(Some)
+            .collect();
+        let mut target = targets.iter().find_map(|a| self.resolve(*a, si));
+        // Roots 10-13 (demands, criticism, rejection, threats) aimed at no one named in
+        // their phrase are aimed at the other actor the sentence names.
+        let root = &code.code[..2];
+        if target.is_none() && matches!(root, "10" | "11" | "12" | "13") {
+            target = self.other_actor(m, first, end, sources.first().copied().flatten());
+        }
+        let (modality, negated) = self.modality(m, first);
+        let quote = self.quote_of(m);
+        let modality = match (modality, quote) {
+            (Modality::Asserted, Some(_)) => Modality::Reported,
+            (m, _) => m,
+        };
+        if let Some(q) = quote {
+            let speaker = self.doc.quotes[q].speaker;
+            let first_person = sources.is_empty()
+                || self.first_person_subject(m.first, first);
+            if first_person && speaker.is_some() {
+                sources = vec![speaker];
+            }
+        }
+        if sources.is_empty() {
+            sources.push(None);
+        }
+        let (fatalities, injured) = self.casualties(m, first, end, root);
+        if sources.iter().all(Option::is_none)
+            && target.is_none()
+            && code.is_generic()
+            && fatalities.is_none()
+        {
+            return;
+        }
+        // PETRARCH's verbs are broad (WordNet synonyms): alone, with a generic code, they need
+        // a target to count.
+        if m.origin != Origin::Curated && code.is_generic() && target.is_none() {
+            return;
+        }
+        let location = self.location(m, first, end);
+        let future = modality == Modality::Future;
+        let words: Vec<&str> = (first..end).map(|t| self.word(t)).collect();
+        let dates = dates::find(&words, self.doc.meta.published, future);
+        let date = dates
+            .iter()
+            .min_by_key(|h| {
+                let (a, b) = (h.first + first, h.end + first);
+                if b <= m.first {
+                    m.first - b
+                } else {
+                    a.saturating_sub(m.end)
+                }
+            })
+            .map(|h| {
+                let span = Span {
+                    start: self.doc.tokens[h.first + first].span.start,
+                    end: self.doc.tokens[h.end + first - 1].span.end,
+                };
+                (h.value.clone(), Some(span))
+            })
+            .or_else(|| {
+                let p = self.doc.meta.published?;
+                (modality == Modality::Asserted || modality == Modality::Reported)
+                    .then(|| (p.format("%Y-%m-%d").to_string(), None))
+            });
+        let trigger = Span {
+            start: self.doc.tokens[m.first].span.start,
+            end: self.doc.tokens[m.end - 1].span.end,
+        };
+        for source in sources {
+            let target = target.filter(|t| Some(*t) != source);
+            let mut confidence: f64 = 0.45;
+            if source.is_some() {
+                confidence += 0.2;
+            }
+            if target.is_some() {
+                confidence += 0.15;
+            }
+            if m.origin == Origin::Curated {
+                confidence += 0.1;
+            }
+            if m.origin == Origin::Inherited {
+                confidence -= 0.15;
+            }
+            if modality == Modality::Reported {
+                confidence -= 0.05;
+            }
+            out.push(Event {
+                cameo: code.code,
+                plover: code.plover,
+                goldstein: code.goldstein,
+                source,
+                target,
+                sentence: si as u32,
+                trigger,
+                location: location.clone(),
+                date: date.as_ref().map(|d| d.0.clone()),
+                date_span: date.as_ref().and_then(|d| d.1),
+                negated,
+                modality,
+                fatalities,
+                injured,
+                confidence: confidence.clamp(0.05, 0.95),
+            });
+        }
+    }
+
+    /// A participle after `be` (`were killed`), or right before `by` (`a coup backed by`).
+    fn is_passive(&self, m: &Match, first: usize, end: usize) -> bool {
+        if m.end < end && self.is(m.end, "by") {
+            return true;
+        }
+        let mut t = m.first;
+        let mut steps = 0;
+        while t > first && steps < 3 {
+            t -= 1;
+            steps += 1;
+            if self.is_any(t, PASSIVE_AUX) {
+                return true;
+            }
+            if !self.is_any(t, ADVERBS) && !self.is_any(t, &["not", "n't", "reportedly"]) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The actors after `by` that follow a passive verb.
+    fn by_agent(&self, from: usize, end: usize) -> Vec<Arg> {
+        let mut t = from;
+        while t < end && t < from + 4 {
+            if self.is(t, "by") {
+                return self.mention_run(t + 1, end);
+            }
+            t += 1;
+        }
+        Vec::new()
+    }
+
+    /// The mention starting at `t` (after a determiner) and the mentions coordinated with it.
+    fn mention_run(&self, t: usize, end: usize) -> Vec<Arg> {
+        let mut t = t;
+        while t < end && self.mention_at[t].is_none() && self.is_any(t, &["the", "a", "an"]) {
+            t += 1;
+        }
+        let Some(m) = (t < end).then(|| self.mention_at[t]).flatten() else {
+            return Vec::new();
+        };
+        let mut out = vec![Arg::Mention(m as usize)];
+        let mut k = self.mention_end(t, end);
+        // `A, B and C`
+        loop {
+            let mut j = k;
+            while j < end && (self.is(j, ",") || self.is(j, "and") || self.is(j, "the")) {
+                j += 1;
+            }
+            if j == k || j >= end {
+                break;
+            }
+            match self.mention_at[j] {
+                Some(next) if !self.is_place(next as usize) || !self.is_place(m as usize) => {
+                    out.push(Arg::Mention(next as usize));
+                    k = self.mention_end(j, end);
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// One past the last token of the mention at `t`.
+    fn mention_end(&self, t: usize, end: usize) -> usize {
+        let m = self.mention_at[t];
+        let mut k = t;
+        while k < end && self.mention_at[k] == m {
+            k += 1;
+        }
+        k
+    }
+
+    fn is_place(&self, mention: usize) -> bool {
+        let m = &self.doc.mentions[mention];
+        match m.actor {
+            Some(a) => self.doc.actors[a as usize].kind == ActorType::Place,
+            None => matches!(m.kind, MentionType::Loc),
+        }
+    }
+
+    /// The subject of a verb: `by -ing` and `, -ing` clauses and coordinated verbs take the
+    /// main clause's subject.
+    fn verb_subject(&self, m: &Match, form: VerbForm, first: usize) -> Vec<Arg> {
+        let mut t = m.first;
+        // skip adverbs and auxiliaries back to what stands before the verb
+        while t > first && (self.is_any(t - 1, ADVERBS) || self.is_any(t - 1, PASSIVE_AUX)) {
+            t -= 1;
+        }
+        if t > first {
+            let prev = t - 1;
+            let participle_clause = form == VerbForm::Ing
+                && (self.is_any(prev, &[",", "by", "after", "before", "while", "when", "despite", "without", "in"]));
+            if participle_clause {
+                return self.subject(prev, first);
+            }
+            if self.is_any(prev, &["and", "but", "then"]) {
+                // `X stopped short of recognising Y but called for ...`: X.
+                return self.subject_skipping(prev, first);
+            }
+            if self.is(prev, "to") {
+                // `X refused to meet`, `X is expected to sign`: X.
+                return self.subject_skipping(prev, first);
+            }
+        }
+        self.subject(m.first, first)
+    }
+
+    /// The subject of the clause that holds the token before `at`, reading past the clause
+    /// openers of an infinitive or a coordinated verb.
+    fn subject_skipping(&self, at: usize, first: usize) -> Vec<Arg> {
+        let start = self.clause_start(at, first);
+        // `Brussels said X had to be ensured and called for`: the speaker's clause.
+        if start > first && self.is_any(start - 1, &["said", "says", "told", "added"]) {
+            return self.subject(start - 1, first);
+        }
+        self.subject(at, first)
+    }
+
+    /// The subject of the clause that `at` is in: the first mention (or subject pronoun) of
+    /// the clause that no preposition governs. Relative `who`/`which` take the mention before.
+    fn subject(&self, at: usize, first: usize) -> Vec<Arg> {
+        let start = self.clause_start(at, first);
+        if start > first && self.is_any(start - 1, &["who", "which", "that", "whose"]) {
+            // relative clause: the antecedent
+            let mut p = start - 1;
+            while p > first && self.is(p - 1, ",") {
+                p -= 1;
+            }
+            if p > first {
+                if let Some(m) = self.mention_at[p - 1] {
+                    return vec![Arg::Mention(m as usize)];
+                }
+            }
+        }
+        let mut t = start;
+        while t < at {
+            if self.is_any(t, &["-", "\u{2014}", "\u{2013}"]) {
+                // a dash aside: `the court - dominated by loyalists - ordered`
+                if let Some(close) = (t + 1..at).find(|&k| self.is_any(k, &["-", "\u{2014}", "\u{2013}"])) {
+                    t = close + 1;
+                    continue;
+                }
+            }
+            if let Some(mi) = self.mention_at[t] {
+                let governed = t > first && self.is_any(t - 1, PREPOSITIONS) && !self.quantity_of(t - 1);
+                let k = self.mention_end(t, at);
+                if !governed {
+                    // `Venezuela's Supreme Court`: the head, not the possessor.
+                    if k + 1 < at && self.is(k, "'s") && self.mention_at[k + 1].is_some() {
+                        t = k + 1;
+                        continue;
+                    }
+                    let _ = mi;
+                    return self.mention_run(t, at);
+                }
+                t = k;
+                continue;
+            }
+            if self.is_any(t, &["he", "she", "they", "we", "i", "it"]) {
+                return vec![Arg::Pronoun(t)];
+            }
+            t += 1;
+        }
+        Vec::new()
+    }
+
+    fn is_dash(&self, t: usize) -> bool {
+        self.is_any(t, &["-", "\u{2014}", "\u{2013}"])
+    }
+
+    /// `of` after a quantity word (`thousands of protesters`) does not govern.
+    fn quantity_of(&self, t: usize) -> bool {
+        self.is(t, "of") && t > 0 && self.is_any(t - 1, QUANTITIES)
+    }
+
+    /// The first token of the clause that holds `at`.
+    fn clause_start(&self, at: usize, first: usize) -> usize {
+        let mut t = at;
+        while t > first {
+            let p = t - 1;
+            if self.is_dash(p) {
+                // skip a dash aside: `Beijing - which has given ... - called for`
+                if let Some(open) = (first..p).rev().find(|&k| self.is_dash(k)) {
+                    t = open;
+                    continue;
+                }
+            }
+            if self.is(p, "as") {
+                // `recognised X as President`: `as` after an object is not a clause.
+                if p > first && (self.mention_at[p - 1].is_some() || self.is_any(p - 1, &["such", "same", "well", "known", "described", "seen"])) {
+                    t -= 1;
+                    continue;
+                }
+                return t;
+            }
+            if self.is_any(p, CLAUSE_OPENERS) {
+                return t;
+            }
+            // `..., but Russia stood`: a conjunction before a new subject.
+            if self.is_any(p, &["but", "and"])
+                && t < at
+                && (self.mention_at[t].is_some()
+                    || self.is_any(t, &["he", "she", "they", "we", "it", "the"]))
+                && !(p > first && self.mention_at[p - 1].is_some() && self.is(p, "and"))
+            {
+                return t;
+            }
+            t -= 1;
+        }
+        first
+    }
+
+    /// The object of an active verb: the first actor after it in its clause, directly or
+    /// after a preposition that takes a target (`with`, `against`, `on`, `at`, `to`).
+    fn object(&self, from: usize, end: usize) -> Vec<Arg> {
+        let mut t = from;
+        while t < end && t < from + 12 {
+            if self.is_any(t, CLAUSE_OPENERS)
+                || self.is_any(t, &[",", "and", "but", "."])
+                    && !(self.is(t, "and") && t > from && self.mention_at[t - 1].is_some())
+            {
+                return Vec::new();
+            }
+            if let Some(mi) = self.mention_at[t] {
+                let prep_ok = t == from
+                    || !self.is_any(t - 1, &["in", "during", "amid", "since", "near", "outside", "across", "throughout", "from", "by"]);
+                if prep_ok && !self.is_place(mi as usize) {
+                    // `X's claim`: X.
+                    return vec![Arg::Mention(mi as usize)];
+                }
+                t = self.mention_end(t, end);
+                continue;
+            }
+            if self.is_any(t, &["him", "her", "them", "it"]) {
+                return vec![Arg::Pronoun(t)];
+            }
+            t += 1;
+        }
+        Vec::new()
+    }
+
+    /// Source and target of a noun: its possessor (`Russia's arms deliveries`), an adjective
+    /// (`Russian arms deliveries`), `by X`, `between X and Y`, else the clause's subject; the
+    /// target after `against`, `on`, `to`, `with`, `of`.
+    fn noun_args(&self, m: &Match, first: usize, end: usize) -> (Vec<Arg>, Vec<Arg>) {
+        let mut source = Vec::new();
+        // possessor or adjective before the noun, over up to three modifiers
+        let mut t = m.first;
+        let mut steps = 0;
+        while t > first && steps < 4 {
+            t -= 1;
+            steps += 1;
+            if let Some(mi) = self.mention_at[t] {
+                if !self.is_place(mi as usize) {
+                    let start = self.mention_start(t, first);
+                    let governed = start > first && self.is_any(start - 1, PREPOSITIONS);
+                    if !governed || self.is(t + 1, "'s") {
+                        source.push(Arg::Mention(mi as usize));
+                    }
+                }
+                break;
+            }
+            if self.is(t, "'s") {
+                continue;
+            }
+            if self.doc.tokens[t].kind != TokenKind::Word
+                || self.is_any(t, &["the", "a", "an"])
+                || self.is_any(t, CLAUSE_OPENERS)
+                || self.is_any(t, PREPOSITIONS)
+            {
+                break;
+            }
+        }
+        let mut target = Vec::new();
+        let mut k = m.end;
+        while k < end && k < m.end + 5 {
+            if self.is(k, "between") {
+                let run = self.mention_run(k + 1, end);
+                if run.len() >= 2 {
+                    return (vec![run[0]], vec![run[1]]);
+                }
+            }
+            if self.is(k, "by") && source.is_empty() {
+                source = self.mention_run(k + 1, end);
+            }
+            if self.is_any(k, &["against", "on", "to", "with", "of", "toward", "towards", "into", "at"]) {
+                if let Some(mi) = (k + 1..(k + 4).min(end)).find_map(|j| self.mention_at[j]) {
+                    if !self.is_place(mi as usize) {
+                        target.push(Arg::Mention(mi as usize));
+                        break;
+                    }
+                }
+            }
+            if self.is_any(k, &[",", ";", "and", "but"]) || self.is_any(k, CLAUSE_OPENERS) {
+                break;
+            }
+            k += 1;
+        }
+        if source.is_empty() && !self.object_position(m.first, first) {
+            return (source, target);
+        }
+        if source.is_empty() {
+            // `..., in an implied threat of force`: an adjunct after a comma belongs to the
+            // main clause.
+            let adjunct = m.first > first + 2
+                && (m.first.saturating_sub(4)..m.first).any(|j| j > first && self.is(j - 1, ",") && self.is_any(j, &["in", "with", "as"]));
+            source = if adjunct {
+                self.subject(first + 1, first)
+                    .into_iter()
+                    .chain(self.subject(m.first, first))
+                    .take(1)
+                    .collect()
+            } else {
+                self.subject(m.first, first)
+            };
+            if adjunct {
+                source = self.main_subject(first, m.first);
+            }
+        }
+        (source, target)
+    }
+
+    /// True when a noun stands where a verb's object does (`staged protests`, `ordered an
+    /// investigation`, `, in an implied threat`), so that the clause's subject is its source;
+    /// not after other prepositions (`despite the protests`) or as a subject (`The protests
+    /// came`).
+    fn object_position(&self, at: usize, first: usize) -> bool {
+        let mut t = at;
+        let mut steps = 0;
+        while t > first && steps < 4 {
+            t -= 1;
+            steps += 1;
+            let w = self.word(t);
+            if self.is_any(t, &["the", "a", "an", "its", "their", "his", "her", "new", "fresh", "mass"]) {
+                continue;
+            }
+            if self.is_any(t, &["in", "with", "as"]) {
+                return t > first && self.is(t - 1, ",");
+            }
+            if self.is_any(t, PREPOSITIONS) || self.is_any(t, CLAUSE_OPENERS) || self.mention_at[t].is_some() {
+                return false;
+            }
+            if self.doc.tokens[t].kind != TokenKind::Word {
+                return false;
+            }
+            if w.ends_with("ed") || w.ends_with('s') || self.is_any(t, &["held", "began", "led", "made", "gave", "took", "hold", "stage", "launch", "order", "impose", "announce", "declare", "sign", "call", "begin"]) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The sentence's first subject.
+    fn main_subject(&self, first: usize, at: usize) -> Vec<Arg> {
+        let mut t = first;
+        while t < at {
+            if let Some(_mi) = self.mention_at[t] {
+                let governed = t > first && self.is_any(t - 1, PREPOSITIONS) && !self.quantity_of(t - 1);
+                if !governed {
+                    return self.mention_run(t, at);
+                }
+                t = self.mention_end(t, at);
+                continue;
+            }
+            if self.is_any(t, &["he", "she", "they", "we", "it"]) {
+                return vec![Arg::Pronoun(t)];
+            }
+            t += 1;
+        }
+        Vec::new()
+    }
+
+    fn mention_start(&self, t: usize, first: usize) -> usize {
+        let m = self.mention_at[t];
+        let mut s = t;
+        while s > first && self.mention_at[s - 1] == m {
+            s -= 1;
+        }
+        s
+    }
+
+    /// The actor an argument stands for.
+    fn resolve(&self, arg: Arg, si: usize) -> Option<u32> {
+        match arg {
+            Arg::Mention(m) => {
+                let a = self.doc.mentions[m].actor?;
+                (self.doc.actors[a as usize].kind != ActorType::Place).then_some(a)
+            }
+            Arg::Pronoun(t) => self.antecedent(t, si),
+        }
+    }
+
+    /// `he`/`she`: the nearest person named before; `it`: the nearest country or
+    /// organisation; `they`: the nearest group, country or organisation. Looks back over the
+    /// sentence and the two before it.
+    fn antecedent(&self, t: usize, si: usize) -> Option<u32> {
+        let w = self.word(t).to_ascii_lowercase();
+        let want: &[ActorType] = match w.as_str() {
+            "he" | "she" | "him" | "her" => &[ActorType::Person],
+            "it" => &[ActorType::Country, ActorType::Organization],
+            "they" | "them" => &[ActorType::Group, ActorType::Country, ActorType::Organization],
+            _ => return None,
+        };
+        let floor = self.doc.sentences[si.saturating_sub(2)].span.start;
+        let at = self.doc.tokens[t].span.start;
+        self.doc
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= at && m.span.start >= floor)
+            .filter_map(|m| m.actor)
+            .find(|&a| want.contains(&self.doc.actors[a as usize].kind))
+    }
+
+    /// True when the clause's subject is `we` or `I` (a quote's speaker speaking).
+    fn first_person_subject(&self, at: usize, first: usize) -> bool {
+        let start = self.clause_start(at, first);
+        (start..at).any(|t| self.is_any(t, &["we", "i"]))
+    }
+
+    /// Another actor of the sentence, nearest the trigger.
+    fn other_actor(&self, m: &Match, first: usize, end: usize, source: Option<u32>) -> Option<u32> {
+        (first..end)
+            .filter_map(|t| self.mention_at[t].map(|mi| (t, mi)))
+            .filter_map(|(t, mi)| {
+                let a = self.doc.mentions[mi as usize].actor?;
+                let kind = self.doc.actors[a as usize].kind;
+                (Some(a) != source && kind != ActorType::Place).then_some((t.abs_diff(m.first), a))
+            })
+            .min_by_key(|&(d, _)| d)
+            .map(|(_, a)| a)
+    }
+
+    /// Negation and modality from the cue words before the trigger, in its clause.
+    fn modality(&self, m: &Match, first: usize) -> (Modality, bool) {
+        let mut modality = Modality::Asserted;
+        let mut negated = false;
+        let lo = m.first.saturating_sub(7).max(first);
+        for (words, cue) in self.lex.cues() {
+            if *cue == Cue::Praise {
+                continue;
+            }
+            // every place where the cue ends before the trigger
+            for endpos in (lo + words.len()..=m.first).rev() {
+                let fits = words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.is(endpos - 1 - k, w));
+                if !fits {
+                    continue;
+                }
+                // the cue must be in the trigger's clause
+                let between = endpos..m.first;
+                if between.clone().any(|t| self.is_any(t, &[";", ",", "that", "and", "but", "who", "which"]) && !self.is(t, "that")) {
+                    continue;
+                }
+                match cue {
+                    Cue::Negation => negated = true,
+                    Cue::Hypothetical => modality = Modality::Hypothetical,
+                    Cue::Future if modality != Modality::Hypothetical => modality = Modality::Future,
+                    _ => {}
+                }
+            }
+        }
+        (modality, negated)
+    }
+
+    /// The quote whose words hold the trigger.
+    fn quote_of(&self, m: &Match) -> Option<usize> {
+        let at = self.doc.tokens[m.first].span.start;
+        self.doc
+            .quotes
+            .iter()
+            .position(|q| q.parts.iter().any(|p| p.start <= at && at < p.end))
+    }
+
+    /// Where: the place nearest the trigger named after `in`, `at`, `near`, `outside` or
+    /// `of` (`the city of X`).
+    fn location(&self, m: &Match, first: usize, end: usize) -> Option<EventPlace> {
+        let mut best: Option<(usize, usize)> = None; // (distance, token)
+        let mut t = first;
+        while t < end {
+            let Some(mi) = self.mention_at[t] else {
+                t += 1;
+                continue;
+            };
+            let k = self.mention_end(t, end);
+            let mention = &self.doc.mentions[mi as usize];
+            let place_kind = mention.actor.map(|a| self.doc.actors[a as usize].kind);
+            let placeish = matches!(place_kind, Some(ActorType::Place))
+                || (matches!(place_kind, Some(ActorType::Country)) && matches!(mention.kind, MentionType::Gpe));
+            let cued = t > first
+                && self.is_any(t - 1, &["in", "at", "near", "outside", "of", "across", "around", "inside"]);
+            if placeish && cued {
+                let d = if k <= m.first { m.first - k } else { t.saturating_sub(m.end) };
+                // a named city or region before a country: the most precise place wins
+                let d = if matches!(place_kind, Some(ActorType::Place)) { d } else { d + 1000 };
+                if best.is_none_or(|(bd, _)| d < bd) {
+                    best = Some((d, t));
+                }
+            }
+            t = k;
+        }
+        let (_, t) = best?;
+        let mi = self.mention_at[t]? as usize;
+        let mention = &self.doc.mentions[mi];
+        let actor = &self.doc.actors[mention.actor? as usize];
+        let words = self.doc.span_text(mention.span);
+        let named = words.chars().next().is_some_and(char::is_uppercase);
+        Some(EventPlace {
+            name: if named { words.to_string() } else { actor.name.clone() },
+            country: actor.country.clone(),
+            geo: actor.geo.map(|g| (g.lat(), g.lon())),
+            span: mention.span,
+        })
+    }
+
+    /// Deaths and injuries the sentence ties to a violent trigger: `Four people were killed`,
+    /// `killing at least 12`, `12 dead`, `three others were wounded`.
+    fn casualties(&self, m: &Match, first: usize, end: usize, root: &str) -> (Option<u32>, Option<u32>) {
+        let violent = m.kills || matches!(root, "18" | "19" | "20" | "14" | "17");
+        if !violent {
+            return (None, None);
+        }
+        let mut killed = None;
+        if m.kills {
+            // the subject of a passive kill: `Four people were killed`
+            let mut t = m.first;
+            let mut steps = 0;
+            while t > first && steps < 6 {
+                t -= 1;
+                steps += 1;
+                if let Some(n) = self.number(t) {
+                    killed = Some(n);
+                    break;
+                }
+                if self.is_any(t, CLAUSE_OPENERS) || self.is_any(t, &[",", ";"]) {
+                    break;
+                }
+            }
+            if killed.is_none() {
+                // `killed at least 12 people`
+                killed = (m.end..(m.end + 4).min(end)).find_map(|t| self.number(t));
+            }
+        } else {
+            // `an air strike killing 12`, `clashes that left five dead`
+            let near = (m.end..(m.end + 6).min(end))
+                .find(|&t| self.is_any(t, &["killing", "leaving", "left", "killed"]));
+            if let Some(k) = near {
+                killed = (k + 1..(k + 4).min(end)).find_map(|t| self.number(t));
+            }
+        }
+        let injured = self.count_near(first, end, &["injured", "wounded", "injuring", "wounding", "hurt"]);
+        (killed, injured)
+    }
+
+    /// A count next to one of `words` after `from`: `killing five`, `five people were killed`,
+    /// `12 dead`.
+    fn count_near(&self, from: usize, end: usize, words: &[&str]) -> Option<u32> {
+        let at = (from..end).find(|&t| self.is_any(t, words))?;
+        // after: `killing five`
+        if let Some(n) = (at + 1..(at + 4).min(end)).find_map(|t| self.number(t)) {
+            if self.word(at).ends_with("ing") {
+                return Some(n);
+            }
+        }
+        // before: `five people were killed`, `12 dead`
+        (at.saturating_sub(4).max(from)..at).rev().find_map(|t| self.number(t))
+    }
+
+    /// The value of a count word or number at `t`: `four`, `12`, `1,200`.
+    fn number(&self, t: usize) -> Option<u32> {
+        let w = self.word(t);
+        if self.doc.tokens[t].kind == TokenKind::Number {
+            let digits: String = w.chars().filter(|c| *c != ',').collect();
+            // a year is not a count
+            if digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")) {
+                return None;
+            }
+            return digits.parse().ok();
+        }
+        NUMBER_WORDS
+            .iter()
+            .position(|n| w.eq_ignore_ascii_case(n))
+            .map(|i| i as u32)
+    }
+}
+
+/// `elections` for `election`, `talks` for `talk`.
+fn plural_of(word: &str, singular: &str) -> bool {
+    let w = word.as_bytes();
+    let s = singular.as_bytes();
+    (w.len() == s.len() + 1 && w.ends_with(b"s") && w[..s.len()].eq_ignore_ascii_case(s))
+        || (w.len() == s.len() + 2 && w.ends_with(b"es") && w[..s.len()].eq_ignore_ascii_case(s))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,124 @@
+//! Unit tests of the stage's constructions, on sentences written for them.
+
+use newsgraph_actors::ActorStage;
+use newsgraph_doc::{Document, Format, Meta, Source, Stage};
+use newsgraph_layout::LayoutAnalyzer;
+use newsgraph_quotes::QuoteStage;
+use newsgraph_segment::Segmenter;
+
+use super::*;
+
+fn run(body: &str) -> Document {
+    let text = format!("Test report\n\n{body}\n");
+    let source = Source {
+        path: None,
+        url: None,
+        format: Format::Text,
+    };
+    let meta = Meta {
+        published: chrono::NaiveDate::from_ymd_opt(2024, 3, 14),
+        ..Meta::default()
+    };
+    let mut doc = Document::new("t", source, meta, text);
+    LayoutAnalyzer::new().unwrap().annotate(&mut doc).unwrap();
+    Segmenter::new().unwrap().annotate(&mut doc).unwrap();
+    ActorStage::new().unwrap().annotate(&mut doc).unwrap();
+    QuoteStage::new().unwrap().annotate(&mut doc).unwrap();
+    EventStage::new().unwrap().annotate(&mut doc).unwrap();
+    doc.validate().unwrap();
+    doc
+}
+
+/// `cameo source-country>target-country [flags]` for every event.
+fn summary(doc: &Document) -> Vec<String> {
+    let who = |a: Option<u32>| {
+        a.map(|a| {
+            let a = &doc.actors[a as usize];
+            a.country.clone().unwrap_or_else(|| a.name.clone())
+        })
+        .unwrap_or_else(|| "-".into())
+    };
+    doc.events
+        .iter()
+        .map(|e| {
+            let mut s = format!("{} {}>{}", e.cameo, who(e.source), who(e.target));
+            if e.negated {
+                s.push_str(" negated");
+            }
+            if e.modality != Modality::Asserted {
+                s.push(' ');
+                s.push_str(e.modality.as_str());
+            }
+            s
+        })
+        .collect()
+}
+
+#[test]
+fn a_light_verb_phrase_makes_one_specific_event() {
+    let doc = run("Bolivia broke off diplomatic relations with Israel on Tuesday.");
+    assert_eq!(summary(&doc), ["161 BOL>ISR"]);
+    assert_eq!(doc.events[0].date.as_deref(), Some("2024-03-12"));
+    assert_eq!(doc.span_text(doc.events[0].trigger), "broke off");
+}
+
+#[test]
+fn a_passive_takes_its_source_from_by() {
+    let doc = run("Two Malian soldiers were killed by Algerian troops in the town of Kidal.");
+    let e = &doc.events[0];
+    assert_eq!(summary(&doc), ["190 DZA>MLI"]);
+    assert_eq!(e.fatalities, Some(2));
+    assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("Kidal"));
+}
+
+#[test]
+fn coordinated_sources_make_one_event_each() {
+    let doc = run("France, Germany and Italy condemned the Kenyan police.");
+    assert_eq!(summary(&doc), ["111 FRA>KEN", "111 DEU>KEN", "111 ITA>KEN"]);
+}
+
+#[test]
+fn stopping_short_negates_and_a_coordinated_verb_keeps_the_subject() {
+    let doc = run(
+        "The African Union stopped short of recognising the junta but called for new elections in Niger.",
+    );
+    let s = summary(&doc);
+    assert!(s[0].starts_with("054 ") && s[0].ends_with("negated"), "{s:?}");
+    assert!(s[1].starts_with("0241 African Union"), "{s:?}");
+}
+
+#[test]
+fn modal_cues_make_events_hypothetical_or_future() {
+    let doc = run("Japan will host Indian Prime Minister Narendra Modi next month.");
+    assert_eq!(summary(&doc), ["043 JPN>IND future"]);
+    assert_eq!(doc.events[0].date.as_deref(), Some("2024-04"));
+    let doc = run("Ghana could impose sanctions on Togo.");
+    assert_eq!(summary(&doc), ["163 GHA>TGO hypothetical"]);
+}
+
+#[test]
+fn nominal_events_take_possessor_and_prepositional_target() {
+    let doc = run("Iran's arms deliveries to Sudan drew criticism from Egypt.");
+    assert_eq!(summary(&doc)[0], "072 IRN>SDN");
+}
+
+#[test]
+fn an_ing_clause_after_by_takes_the_main_subject() {
+    let doc = run("Peru hit back at Chile by expelling Chilean diplomats from Lima.");
+    let s = summary(&doc);
+    assert!(s.contains(&"161 PER>CHL".to_string()), "{s:?}");
+}
+
+#[test]
+fn a_pronoun_subject_is_the_person_named_before() {
+    let doc = run("Kenyan President William Ruto arrived on Monday. He visited Ethiopia last month.");
+    let s = summary(&doc);
+    assert_eq!(s, ["042 KEN>ETH"]);
+    assert_eq!(doc.events[0].date.as_deref(), Some("2024-02"));
+}
+
+#[test]
+fn no_event_from_captions_or_without_actors() {
+    let doc = run("The storm killed nobody but there were clashes.");
+    assert!(doc.events.is_empty(), "{:?}", summary(&doc));
+}
