@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDate;
-use newsgraph_lexicon::{embedded, DataFile, Lexicon, LexiconError, Row};
 use newsgraph_doc::Geo;
+use newsgraph_lexicon::{embedded, DataFile, Lexicon, LexiconError, Row};
 
 use crate::fold::fold;
 use crate::user::UserError;
@@ -598,7 +598,7 @@ impl ActorLexicon {
                         country,
                         codes: vec![code],
                         population: 0,
-                geo: None,
+                        geo: None,
                         adjective: None,
                     });
                     by_name.insert(name, e);

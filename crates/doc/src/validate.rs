@@ -178,7 +178,10 @@ fn check_events(doc: &Document) -> Result<(), ValidationError> {
     let mut prev_start = 0u32;
     for (i, event) in doc.events.iter().enumerate() {
         let place = event.location.as_ref().map(|p| p.span);
-        for span in std::iter::once(event.trigger).chain(event.date_span).chain(place) {
+        for span in std::iter::once(event.trigger)
+            .chain(event.date_span)
+            .chain(place)
+        {
             Span::checked(text, span.start as usize, span.end as usize).map_err(|source| {
                 ValidationError::BadSpan {
                     layer: "event",

@@ -34,7 +34,9 @@ fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(w)) || (w == "Sept" && *m == "September"))
+        .position(|m| {
+            *m == w || (w.len() == 3 && m.starts_with(w)) || (w == "Sept" && *m == "September")
+        })
         .map(|i| i as u32 + 1)
 }
 
@@ -246,7 +248,9 @@ fn at(words: &[&str], i: usize, published: Option<NaiveDate>, future: bool) -> O
 }
 
 fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w.starts_with("19") || w.starts_with("20"))
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
 }
 
 fn shift_months(d: NaiveDate, step: i32) -> Option<NaiveDate> {
@@ -270,10 +274,19 @@ mod tests {
 
     #[test]
     fn relative_dates_resolve_against_publication() {
-        assert_eq!(one("protests yesterday", false).as_deref(), Some("2024-03-13"));
-        assert_eq!(one("Tuesday 's protests", false).as_deref(), Some("2024-03-12"));
+        assert_eq!(
+            one("protests yesterday", false).as_deref(),
+            Some("2024-03-13")
+        );
+        assert_eq!(
+            one("Tuesday 's protests", false).as_deref(),
+            Some("2024-03-12")
+        );
         assert_eq!(one("on Thursday", false).as_deref(), Some("2024-03-14"));
-        assert_eq!(one("will meet on Monday", true).as_deref(), Some("2024-03-18"));
+        assert_eq!(
+            one("will meet on Monday", true).as_deref(),
+            Some("2024-03-18")
+        );
         assert_eq!(one("visited last month", false).as_deref(), Some("2024-02"));
         assert_eq!(one("earlier this month", false).as_deref(), Some("2024-03"));
         assert_eq!(one("elected last May", false).as_deref(), Some("2023-05"));

@@ -134,6 +134,9 @@ pub struct EventLexicon {
     block_ids: FxHashMap<Box<str>, u32>,
     /// The patterns of each block.
     blocks: Vec<Vec<Pattern>>,
+    /// Per block, the patterns by their first word, so that a verb looks up the few words
+    /// after it instead of trying every pattern of its block.
+    block_index: Vec<FxHashMap<Box<str>, Vec<u32>>>,
 }
 
 impl EventLexicon {
@@ -148,6 +151,7 @@ impl EventLexicon {
             cues: Vec::new(),
             block_ids: FxHashMap::default(),
             blocks: Vec::new(),
+            block_index: Vec::new(),
         };
         lex.load_codes(&embedded::EVENT_CODES)?;
         lex.load_verbs(&embedded::EVENT_VERBS, Origin::Curated)?;
@@ -193,6 +197,15 @@ impl EventLexicon {
     /// The patterns of a PETRARCH-2 verb block.
     pub fn block(&self, id: u32) -> &[Pattern] {
         self.blocks.get(id as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// The indexes (into [`EventLexicon::block`]) of a block's patterns whose first word is
+    /// `word` (lowercase, singular).
+    pub fn block_patterns_at(&self, id: u32, word: &str) -> &[u32] {
+        self.block_index
+            .get(id as usize)
+            .and_then(|m| m.get(word))
+            .map_or(&[], Vec::as_slice)
     }
 
     fn block_id(&mut self, head: &str) -> u32 {
@@ -322,7 +335,13 @@ impl EventLexicon {
             } else {
                 format!("{form} {tail}")
             };
-            self.add_trigger(&full, Trigger::Verb { verb: id, form: kind });
+            self.add_trigger(
+                &full,
+                Trigger::Verb {
+                    verb: id,
+                    form: kind,
+                },
+            );
         };
         for (form, kind) in inflect(head) {
             add(&form, kind);
@@ -425,9 +444,25 @@ impl EventLexicon {
         for list in self.triggers.values_mut() {
             list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
-        for patterns in self.verbs.iter_mut().map(|v| &mut v.patterns).chain(&mut self.blocks) {
+        for patterns in self
+            .verbs
+            .iter_mut()
+            .map(|v| &mut v.patterns)
+            .chain(&mut self.blocks)
+        {
             patterns.sort_by_key(|p| (p.origin, std::cmp::Reverse(p.words.len())));
         }
+        self.block_index = self
+            .blocks
+            .iter()
+            .map(|patterns| {
+                let mut index: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+                for (i, p) in patterns.iter().enumerate() {
+                    index.entry(p.words[0].clone()).or_default().push(i as u32);
+                }
+                index
+            })
+            .collect();
     }
 }
 
@@ -501,7 +536,12 @@ pub(crate) fn read_petrarch_verbs(
         line,
         message,
     };
-    let word = |w: &str| w.trim().trim_start_matches('+').replace('_', " ").to_lowercase();
+    let word = |w: &str| {
+        w.trim()
+            .trim_start_matches('+')
+            .replace('_', " ")
+            .to_lowercase()
+    };
     let mut block: Option<(String, Option<CodeId>)> = None;
     let (mut verbs, mut patterns) = (0, 0);
     for (i, raw) in text.lines().enumerate() {
@@ -583,7 +623,11 @@ pub(crate) fn read_petrarch_verbs(
                 .next()
                 .unwrap_or(""),
         );
-        if lemma.is_empty() || !lemma.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-') {
+        if lemma.is_empty()
+            || !lemma
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        {
             return Err(bad(line_no, format!("not a verb: {raw:?}")));
         }
         let forms = if forms.is_empty() {

@@ -39,7 +39,7 @@
 //! ActorStage::new().unwrap().annotate(&mut doc).unwrap();
 //! QuoteStage::new().unwrap().annotate(&mut doc).unwrap();
 //! EventStage::new().unwrap().annotate(&mut doc).unwrap();
-//! let e = &doc.events[0];
+//! let e = doc.events.iter().find(|e| e.cameo == "161").unwrap();
 //! assert_eq!(e.cameo, "161");
 //! assert_eq!(doc.actors[e.source.unwrap() as usize].country.as_deref(), Some("KEN"));
 //! ```
@@ -51,8 +51,8 @@ pub mod lexicon;
 use std::path::Path;
 
 use newsgraph_doc::{
-    ActorType, Document, Event, EventPlace, Layer, MentionType, Modality, SectionKind, Span,
-    Stage, StageError, TokenKind,
+    ActorType, Document, Event, EventPlace, Layer, MentionType, Modality, SectionKind, Span, Stage,
+    StageError, TokenKind,
 };
 use newsgraph_lexicon::LexiconError;
 use thiserror::Error;
@@ -104,7 +104,9 @@ impl EventStage {
     /// The stage with the embedded lexicon and the verbs and patterns of PETRARCH-2-format
     /// dictionaries (`--verbs FILE`), which take precedence. Returns the stage and how many
     /// verbs and patterns each file added.
-    pub fn with_verbs(paths: &[impl AsRef<Path>]) -> Result<(Self, Vec<(usize, usize)>), VerbsError> {
+    pub fn with_verbs(
+        paths: &[impl AsRef<Path>],
+    ) -> Result<(Self, Vec<(usize, usize)>), VerbsError> {
         let mut lex = EventLexicon::embedded()?;
         let mut counts = Vec::new();
         for path in paths {
@@ -148,41 +150,135 @@ impl Stage for EventStage {
 
 /// Prepositions: a mention after one is not a clause's subject.
 const PREPOSITIONS: &[&str] = &[
-    "about", "across", "after", "against", "amid", "among", "at", "before", "behind", "between",
-    "by", "despite", "during", "for", "from", "in", "including", "inside", "into", "like", "near",
-    "of", "on", "outside", "over", "since", "than", "through", "to", "toward", "towards", "under",
-    "until", "via", "with", "within", "without",
+    "about",
+    "across",
+    "after",
+    "against",
+    "amid",
+    "among",
+    "at",
+    "before",
+    "behind",
+    "between",
+    "by",
+    "despite",
+    "during",
+    "for",
+    "from",
+    "in",
+    "including",
+    "inside",
+    "into",
+    "like",
+    "near",
+    "of",
+    "on",
+    "outside",
+    "over",
+    "since",
+    "than",
+    "through",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "via",
+    "with",
+    "within",
+    "without",
 ];
 
 /// Words that open a new clause, whose subject is its own.
 const CLAUSE_OPENERS: &[&str] = &[
     ";", ":", "that", "which", "who", "whom", "whose", "as", "after", "before", "while", "when",
-    "because", "if", "although", "though", "since", "until", "where", "whereas", "unless",
-    "said", "says", "told", "added", "saying", "(", ")",
+    "because", "if", "although", "though", "since", "until", "where", "whereas", "unless", "said",
+    "says", "told", "added", "saying", "(", ")",
 ];
 
 /// Words that may stand between a subject or a conjunction and the verb.
 const ADVERBS: &[&str] = &[
-    "also", "again", "later", "then", "quickly", "swiftly", "immediately", "reportedly",
-    "allegedly", "repeatedly", "once", "subsequently", "already", "further", "jointly", "formally",
-    "officially", "publicly", "openly", "strongly", "sharply", "firmly", "recently", "previously",
-    "today", "yesterday", "has", "have", "had",
+    "also",
+    "again",
+    "later",
+    "then",
+    "quickly",
+    "swiftly",
+    "immediately",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "once",
+    "subsequently",
+    "already",
+    "further",
+    "jointly",
+    "formally",
+    "officially",
+    "publicly",
+    "openly",
+    "strongly",
+    "sharply",
+    "firmly",
+    "recently",
+    "previously",
+    "today",
+    "yesterday",
+    "has",
+    "have",
+    "had",
 ];
 
 /// Forms of `be` and `get` before a passive participle.
-const PASSIVE_AUX: &[&str] = &["was", "were", "been", "be", "being", "is", "are", "got", "get"];
+const PASSIVE_AUX: &[&str] = &[
+    "was", "were", "been", "be", "being", "is", "are", "got", "get",
+];
 
 /// Quantity words after which `of` does not start a prepositional phrase: `thousands of
 /// protesters`.
 const QUANTITIES: &[&str] = &[
-    "thousands", "hundreds", "dozens", "tens", "millions", "scores", "number", "group", "groups",
-    "some", "many", "most", "all", "members", "hundred", "thousand", "dozen", "couple",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "tens",
+    "millions",
+    "scores",
+    "number",
+    "group",
+    "groups",
+    "some",
+    "many",
+    "most",
+    "all",
+    "members",
+    "hundred",
+    "thousand",
+    "dozen",
+    "couple",
 ];
 
 const NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 
 /// Where a subject candidate comes from.
@@ -208,6 +304,9 @@ struct Match {
     /// One past the last token the trigger's phrase used (`imposed sanctions`), where the
     /// search for the next trigger resumes.
     consumed: usize,
+    /// The tokens of the pattern's words, which are never the target (`ordered a criminal
+    /// investigation of X`: not `criminal`).
+    pattern_words: Vec<usize>,
 }
 
 /// The per-document state of the stage.
@@ -300,10 +399,15 @@ impl<'a> Finder<'a> {
         if word.as_bytes()[0].is_ascii_uppercase() && t != first && !headline {
             return None;
         }
-        self.lower.clear();
-        self.lower.push_str(word);
-        self.lower.make_ascii_lowercase();
-        let entries = self.lex.triggers(&self.lower);
+        // Most words are lowercase already: look them up as they are.
+        let entries = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.lower.clear();
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+            self.lex.triggers(&self.lower)
+        } else {
+            self.lex.triggers(word)
+        };
         if entries.is_empty() {
             return None;
         }
@@ -313,8 +417,8 @@ impl<'a> Finder<'a> {
                 t - 1,
                 &[
                     "the", "a", "an", "its", "their", "his", "her", "our", "this", "these",
-                    "those", "'s", "new", "fresh", "further", "mass", "violent", "more",
-                    "any", "no",
+                    "those", "'s", "new", "fresh", "further", "mass", "violent", "more", "any",
+                    "no",
                 ],
             ) || self.doc.tokens[t - 1].kind == TokenKind::Number
                 || self.word(t - 1).ends_with("'s"));
@@ -359,6 +463,7 @@ impl<'a> Finder<'a> {
                 form: None,
                 kills: false,
                 consumed: t + 1 + n,
+                pattern_words: Vec::new(),
             });
         }
         let (n, e) = verb_match?;
@@ -368,8 +473,16 @@ impl<'a> Finder<'a> {
         let Trigger::Verb { verb, form } = e.trigger else {
             return None;
         };
+        // A base form is a verb after a subject, a modal or `to` (`they attack`, `will
+        // attack`, `to attack`), not after a noun (`hand the site back`).
+        if form == VerbForm::Base && !self.base_verb(t, first, headline) {
+            return None;
+        }
         let v = self.lex.verb(verb);
-        let kills = matches!(&*v.lemma, "kill" | "shoot dead" | "gun down" | "massacre" | "murder");
+        let kills = matches!(
+            &*v.lemma,
+            "kill" | "shoot dead" | "gun down" | "massacre" | "murder"
+        );
         let after = t + 1 + n;
         // The phrase after the verb: the team's patterns, then PETRARCH's block patterns.
         // PETRARCH-2's verbs alone are too broad (WordNet synsets, `expect` → 030): only
@@ -381,10 +494,44 @@ impl<'a> Finder<'a> {
         let mut origin = v.origin;
         let mut consumed = after;
         let mut particle = false;
+        // The block's patterns that can start within the next three words: looked up by
+        // word (and its singular), tried in their order of precedence.
         let block = v.block.map(|b| self.lex.block(b)).unwrap_or(&[]);
+        let mut candidates: Vec<u32> = Vec::new();
+        if let Some(b) = v.block {
+            for k in after..(after + 3).min(end) {
+                let w = self.word(k);
+                let mut lower = w.to_ascii_lowercase();
+                candidates.extend_from_slice(self.lex.block_patterns_at(b, &lower));
+                for suffix in ["s", "es"] {
+                    if lower.ends_with(suffix) {
+                        lower.truncate(lower.len() - suffix.len());
+                        candidates.extend_from_slice(self.lex.block_patterns_at(b, &lower));
+                        lower.push_str(suffix);
+                    }
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+        }
+        let block_candidates = candidates.iter().map(|&i| &block[i as usize]);
         let mut found = false;
-        for p in v.patterns.iter().chain(block) {
-            if let Some(e) = self.pattern_end(after, end, &p.words) {
+        let mut used = Vec::new();
+        let mut pattern_words = Vec::new();
+        for p in v.patterns.iter().chain(block_candidates) {
+            // PETRARCH's patterns refine the team's verbs within their root (`attack` 190 →
+            // 195 with aircraft) but neither change the root nor unmake the event.
+            if p.origin != Origin::Curated && v.origin == Origin::Curated {
+                let same_root = match (p.code, v.code) {
+                    (Some(a), Some(b)) => self.lex.code(a).code[..2] == self.lex.code(b).code[..2],
+                    _ => false,
+                };
+                if !same_root {
+                    continue;
+                }
+            }
+            let strict = p.origin != Origin::Curated;
+            if let Some(e) = self.pattern_end(after, end, &p.words, strict, &mut used) {
                 code = p.code;
                 origin = p.origin.max(if v.origin == Origin::Inherited {
                     Origin::Inherited
@@ -394,6 +541,8 @@ impl<'a> Finder<'a> {
                 consumed = e;
                 particle = self.is_particle_word(&p.words[0]) && self.is(after, &p.words[0]);
                 found = true;
+                pattern_words.clear();
+                pattern_words.extend_from_slice(&used);
                 break;
             }
         }
@@ -410,16 +559,29 @@ impl<'a> Finder<'a> {
             form: Some(form),
             kills,
             consumed,
+            pattern_words,
         })
     }
 
     /// A pattern's words after the verb: each may follow up to three other words of the
     /// clause (`broke off all diplomatic relations`); returns one past the last word matched.
-    fn pattern_end(&self, from: usize, end: usize, words: &[Box<str>]) -> Option<usize> {
+    /// PETRARCH-2's patterns (`strict`) name the head words right after the verb: each may
+    /// follow at most two other words. Marks the matched words in `used`.
+    fn pattern_end(
+        &self,
+        from: usize,
+        end: usize,
+        words: &[Box<str>],
+        strict: bool,
+        used: &mut Vec<usize>,
+    ) -> Option<usize> {
+        used.clear();
         let mut t = from;
         for (k, w) in words.iter().enumerate() {
             let limit = if k == 0 && words.len() == 1 && self.is_particle_word(w) {
                 t + 1
+            } else if strict {
+                (t + if k == 0 { 3 } else { 2 }).min(end)
             } else {
                 (t + 4).min(end)
             };
@@ -438,6 +600,7 @@ impl<'a> Finder<'a> {
                 }
                 t += 1;
             }
+            used.push(found?);
             t = found? + 1;
         }
         Some(t)
@@ -471,6 +634,26 @@ impl<'a> Finder<'a> {
         None
     }
 
+    fn base_verb(&self, t: usize, first: usize, headline: bool) -> bool {
+        if t == first {
+            return headline;
+        }
+        let p = t - 1;
+        self.mention_at[p].is_some()
+            || self.is_any(
+                p,
+                &[
+                    "he", "she", "they", "we", "i", "you", "who", "to", "will", "would", "could",
+                    "can", "may", "might", "must", "should", "shall", "not", "n't", "did", "do",
+                    "does", "also", "jointly", "and", "or", "'ll",
+                ],
+            )
+            || (self.doc.tokens[p].kind == TokenKind::Word
+                && self.word(p).ends_with('s')
+                && self.word(p).len() > 3
+                && headline)
+    }
+
     /// True when the token before `t` ends a subject: a mention or a pronoun (`Students
     /// protest`, `they rally`), so that a noun-or-verb word reads as a verb.
     fn after_subject(&self, t: usize, first: usize) -> bool {
@@ -479,20 +662,21 @@ impl<'a> Finder<'a> {
         }
         let p = t - 1;
         self.mention_at[p].is_some()
-            || self.is_any(p, &["he", "she", "they", "we", "i", "it", "who", "also", "to"])
+            || self.is_any(
+                p,
+                &["he", "she", "they", "we", "i", "it", "who", "also", "to"],
+            )
             || self.is_any(p, PASSIVE_AUX)
-            || self.is_any(p, &["will", "would", "could", "may", "might", "not", "n't", "did"])
+            || self.is_any(
+                p,
+                &[
+                    "will", "would", "could", "may", "might", "not", "n't", "did",
+                ],
+            )
     }
 
     /// The events of one trigger.
-    fn events_of(
-        &self,
-        m: &Match,
-        si: usize,
-        first: usize,
-        end: usize,
-        out: &mut Vec<Event>,
-    ) {
+    fn events_of(&self, m: &Match, si: usize, first: usize, end: usize, out: &mut Vec<Event>) {
         let code = self.lex.code(m.code);
         let passive = m.form == Some(VerbForm::Ed) && self.is_passive(m, first, end);
         let (sources, targets): (Vec<Arg>, Vec<Arg>) = match m.form {
@@ -502,7 +686,10 @@ impl<'a> Finder<'a> {
                     let agent = self.by_agent(m.end, end);
                     (agent, self.subject(m.first, first))
                 } else {
-                    (self.verb_subject(m, form, first), self.object(m.consumed, end))
+                    (
+                        self.verb_subject(m, form, first),
+                        self.object(m.end, end, &m.pattern_words),
+                    )
                 }
             }
         };
@@ -526,8 +713,7 @@ impl<'a> Finder<'a> {
         };
         if let Some(q) = quote {
             let speaker = self.doc.quotes[q].speaker;
-            let first_person = sources.is_empty()
-                || self.first_person_subject(m.first, first);
+            let first_person = sources.is_empty() || self.first_person_subject(m.first, first);
             if first_person && speaker.is_some() {
                 sources = vec![speaker];
             }
@@ -578,8 +764,10 @@ impl<'a> Finder<'a> {
             start: self.doc.tokens[m.first].span.start,
             end: self.doc.tokens[m.end - 1].span.end,
         };
+        let all_sources = sources.clone();
         for source in sources {
-            let target = target.filter(|t| Some(*t) != source);
+            // `France, Germany and Italy condemned France`: never one of the sources.
+            let target = target.filter(|t| !all_sources.contains(&Some(*t)));
             let mut confidence: f64 = 0.45;
             if source.is_some() {
                 confidence += 0.2;
@@ -708,7 +896,12 @@ impl<'a> Finder<'a> {
         if t > first {
             let prev = t - 1;
             let participle_clause = form == VerbForm::Ing
-                && (self.is_any(prev, &[",", "by", "after", "before", "while", "when", "despite", "without", "in"]));
+                && (self.is_any(
+                    prev,
+                    &[
+                        ",", "by", "after", "before", "while", "when", "despite", "without", "in",
+                    ],
+                ));
             if participle_clause {
                 return self.subject(prev, first);
             }
@@ -755,13 +948,16 @@ impl<'a> Finder<'a> {
         while t < at {
             if self.is_any(t, &["-", "\u{2014}", "\u{2013}"]) {
                 // a dash aside: `the court - dominated by loyalists - ordered`
-                if let Some(close) = (t + 1..at).find(|&k| self.is_any(k, &["-", "\u{2014}", "\u{2013}"])) {
+                if let Some(close) =
+                    (t + 1..at).find(|&k| self.is_any(k, &["-", "\u{2014}", "\u{2013}"]))
+                {
                     t = close + 1;
                     continue;
                 }
             }
             if let Some(mi) = self.mention_at[t] {
-                let governed = t > first && self.is_any(t - 1, PREPOSITIONS) && !self.quantity_of(t - 1);
+                let governed =
+                    t > first && self.is_any(t - 1, PREPOSITIONS) && !self.quantity_of(t - 1);
                 let k = self.mention_end(t, at);
                 if !governed {
                     // `Venezuela's Supreme Court`: the head, not the possessor.
@@ -806,7 +1002,13 @@ impl<'a> Finder<'a> {
             }
             if self.is(p, "as") {
                 // `recognised X as President`: `as` after an object is not a clause.
-                if p > first && (self.mention_at[p - 1].is_some() || self.is_any(p - 1, &["such", "same", "well", "known", "described", "seen"])) {
+                if p > first
+                    && (self.mention_at[p - 1].is_some()
+                        || self.is_any(
+                            p - 1,
+                            &["such", "same", "well", "known", "described", "seen"],
+                        ))
+                {
                     t -= 1;
                     continue;
                 }
@@ -831,9 +1033,13 @@ impl<'a> Finder<'a> {
 
     /// The object of an active verb: the first actor after it in its clause, directly or
     /// after a preposition that takes a target (`with`, `against`, `on`, `at`, `to`).
-    fn object(&self, from: usize, end: usize) -> Vec<Arg> {
+    fn object(&self, from: usize, end: usize, skip: &[usize]) -> Vec<Arg> {
         let mut t = from;
         while t < end && t < from + 12 {
+            if skip.contains(&t) {
+                t += 1;
+                continue;
+            }
             if self.is_any(t, CLAUSE_OPENERS)
                 || self.is_any(t, &[",", "and", "but", "."])
                     && !(self.is(t, "and") && t > from && self.mention_at[t - 1].is_some())
@@ -841,9 +1047,33 @@ impl<'a> Finder<'a> {
                 return Vec::new();
             }
             if let Some(mi) = self.mention_at[t] {
+                let k = self.mention_end(t, end);
+                // `a criminal investigation`: a common noun that modifies the pattern's word
+                if skip.iter().any(|&u| (t..=k).contains(&u))
+                    && self.word(t).starts_with(|c: char| c.is_lowercase())
+                {
+                    t = k;
+                    continue;
+                }
                 let prep_ok = t == from
-                    || !self.is_any(t - 1, &["in", "during", "amid", "since", "near", "outside", "across", "throughout", "from", "by"]);
-                if prep_ok && !self.is_place(mi as usize) {
+                    || !self.is_any(
+                        t - 1,
+                        &[
+                            "in",
+                            "during",
+                            "amid",
+                            "since",
+                            "near",
+                            "outside",
+                            "across",
+                            "throughout",
+                            "from",
+                            "by",
+                        ],
+                    );
+                // `flew to Beijing`, `sent troops to Goma`: a place is a target after `to`.
+                let to_place = t > from && self.is_any(t - 1, &["to", "into"]);
+                if prep_ok && (to_place || !self.is_place(mi as usize)) {
                     // `X's claim`: X.
                     return vec![Arg::Mention(mi as usize)];
                 }
@@ -902,7 +1132,12 @@ impl<'a> Finder<'a> {
             if self.is(k, "by") && source.is_empty() {
                 source = self.mention_run(k + 1, end);
             }
-            if self.is_any(k, &["against", "on", "to", "with", "of", "toward", "towards", "into", "at"]) {
+            if self.is_any(
+                k,
+                &[
+                    "against", "on", "to", "with", "of", "toward", "towards", "into", "at",
+                ],
+            ) {
                 if let Some(mi) = (k + 1..(k + 4).min(end)).find_map(|j| self.mention_at[j]) {
                     if !self.is_place(mi as usize) {
                         target.push(Arg::Mention(mi as usize));
@@ -922,7 +1157,9 @@ impl<'a> Finder<'a> {
             // `..., in an implied threat of force`: an adjunct after a comma belongs to the
             // main clause.
             let adjunct = m.first > first + 2
-                && (m.first.saturating_sub(4)..m.first).any(|j| j > first && self.is(j - 1, ",") && self.is_any(j, &["in", "with", "as"]));
+                && (m.first.saturating_sub(4)..m.first).any(|j| {
+                    j > first && self.is(j - 1, ",") && self.is_any(j, &["in", "with", "as"])
+                });
             source = if adjunct {
                 self.subject(first + 1, first)
                     .into_iter()
@@ -950,19 +1187,36 @@ impl<'a> Finder<'a> {
             t -= 1;
             steps += 1;
             let w = self.word(t);
-            if self.is_any(t, &["the", "a", "an", "its", "their", "his", "her", "new", "fresh", "mass"]) {
+            if self.is_any(
+                t,
+                &[
+                    "the", "a", "an", "its", "their", "his", "her", "new", "fresh", "mass",
+                ],
+            ) {
                 continue;
             }
             if self.is_any(t, &["in", "with", "as"]) {
                 return t > first && self.is(t - 1, ",");
             }
-            if self.is_any(t, PREPOSITIONS) || self.is_any(t, CLAUSE_OPENERS) || self.mention_at[t].is_some() {
+            if self.is_any(t, PREPOSITIONS)
+                || self.is_any(t, CLAUSE_OPENERS)
+                || self.mention_at[t].is_some()
+            {
                 return false;
             }
             if self.doc.tokens[t].kind != TokenKind::Word {
                 return false;
             }
-            if w.ends_with("ed") || w.ends_with('s') || self.is_any(t, &["held", "began", "led", "made", "gave", "took", "hold", "stage", "launch", "order", "impose", "announce", "declare", "sign", "call", "begin"]) {
+            if w.ends_with("ed")
+                || w.ends_with('s')
+                || self.is_any(
+                    t,
+                    &[
+                        "held", "began", "led", "made", "gave", "took", "hold", "stage", "launch",
+                        "order", "impose", "announce", "declare", "sign", "call", "begin",
+                    ],
+                )
+            {
                 return true;
             }
         }
@@ -974,7 +1228,8 @@ impl<'a> Finder<'a> {
         let mut t = first;
         while t < at {
             if let Some(_mi) = self.mention_at[t] {
-                let governed = t > first && self.is_any(t - 1, PREPOSITIONS) && !self.quantity_of(t - 1);
+                let governed =
+                    t > first && self.is_any(t - 1, PREPOSITIONS) && !self.quantity_of(t - 1);
                 if !governed {
                     return self.mention_run(t, at);
                 }
@@ -1003,7 +1258,8 @@ impl<'a> Finder<'a> {
         match arg {
             Arg::Mention(m) => {
                 let a = self.doc.mentions[m].actor?;
-                (self.doc.actors[a as usize].kind != ActorType::Place).then_some(a)
+                let actor = &self.doc.actors[a as usize];
+                (actor.kind != ActorType::Place || actor.country.is_some()).then_some(a)
             }
             Arg::Pronoun(t) => self.antecedent(t, si),
         }
@@ -1017,7 +1273,11 @@ impl<'a> Finder<'a> {
         let want: &[ActorType] = match w.as_str() {
             "he" | "she" | "him" | "her" => &[ActorType::Person],
             "it" => &[ActorType::Country, ActorType::Organization],
-            "they" | "them" => &[ActorType::Group, ActorType::Country, ActorType::Organization],
+            "they" | "them" => &[
+                ActorType::Group,
+                ActorType::Country,
+                ActorType::Organization,
+            ],
             _ => return None,
         };
         let floor = self.doc.sentences[si.saturating_sub(2)].span.start;
@@ -1070,13 +1330,18 @@ impl<'a> Finder<'a> {
                 }
                 // the cue must be in the trigger's clause
                 let between = endpos..m.first;
-                if between.clone().any(|t| self.is_any(t, &[";", ",", "that", "and", "but", "who", "which"]) && !self.is(t, "that")) {
+                if between.clone().any(|t| {
+                    self.is_any(t, &[";", ",", "that", "and", "but", "who", "which"])
+                        && !self.is(t, "that")
+                }) {
                     continue;
                 }
                 match cue {
                     Cue::Negation => negated = true,
                     Cue::Hypothetical => modality = Modality::Hypothetical,
-                    Cue::Future if modality != Modality::Hypothetical => modality = Modality::Future,
+                    Cue::Future if modality != Modality::Hypothetical => {
+                        modality = Modality::Future
+                    }
                     _ => {}
                 }
             }
@@ -1107,13 +1372,27 @@ impl<'a> Finder<'a> {
             let mention = &self.doc.mentions[mi as usize];
             let place_kind = mention.actor.map(|a| self.doc.actors[a as usize].kind);
             let placeish = matches!(place_kind, Some(ActorType::Place))
-                || (matches!(place_kind, Some(ActorType::Country)) && matches!(mention.kind, MentionType::Gpe));
+                || (matches!(place_kind, Some(ActorType::Country))
+                    && matches!(mention.kind, MentionType::Gpe));
             let cued = t > first
-                && self.is_any(t - 1, &["in", "at", "near", "outside", "of", "across", "around", "inside"]);
+                && self.is_any(
+                    t - 1,
+                    &[
+                        "in", "at", "near", "outside", "of", "across", "around", "inside",
+                    ],
+                );
             if placeish && cued {
-                let d = if k <= m.first { m.first - k } else { t.saturating_sub(m.end) };
+                let d = if k <= m.first {
+                    m.first - k
+                } else {
+                    t.saturating_sub(m.end)
+                };
                 // a named city or region before a country: the most precise place wins
-                let d = if matches!(place_kind, Some(ActorType::Place)) { d } else { d + 1000 };
+                let d = if matches!(place_kind, Some(ActorType::Place)) {
+                    d
+                } else {
+                    d + 1000
+                };
                 if best.is_none_or(|(bd, _)| d < bd) {
                     best = Some((d, t));
                 }
@@ -1127,7 +1406,11 @@ impl<'a> Finder<'a> {
         let words = self.doc.span_text(mention.span);
         let named = words.chars().next().is_some_and(char::is_uppercase);
         Some(EventPlace {
-            name: if named { words.to_string() } else { actor.name.clone() },
+            name: if named {
+                words.to_string()
+            } else {
+                actor.name.clone()
+            },
             country: actor.country.clone(),
             geo: actor.geo.map(|g| (g.lat(), g.lon())),
             span: mention.span,
@@ -1136,7 +1419,13 @@ impl<'a> Finder<'a> {
 
     /// Deaths and injuries the sentence ties to a violent trigger: `Four people were killed`,
     /// `killing at least 12`, `12 dead`, `three others were wounded`.
-    fn casualties(&self, m: &Match, first: usize, end: usize, root: &str) -> (Option<u32>, Option<u32>) {
+    fn casualties(
+        &self,
+        m: &Match,
+        first: usize,
+        end: usize,
+        root: &str,
+    ) -> (Option<u32>, Option<u32>) {
         let violent = m.kills || matches!(root, "18" | "19" | "20" | "14" | "17");
         if !violent {
             return (None, None);
@@ -1169,7 +1458,11 @@ impl<'a> Finder<'a> {
                 killed = (k + 1..(k + 4).min(end)).find_map(|t| self.number(t));
             }
         }
-        let injured = self.count_near(first, end, &["injured", "wounded", "injuring", "wounding", "hurt"]);
+        let injured = self.count_near(
+            first,
+            end,
+            &["injured", "wounded", "injuring", "wounding", "hurt"],
+        );
         (killed, injured)
     }
 
@@ -1184,7 +1477,9 @@ impl<'a> Finder<'a> {
             }
         }
         // before: `five people were killed`, `12 dead`
-        (at.saturating_sub(4).max(from)..at).rev().find_map(|t| self.number(t))
+        (at.saturating_sub(4).max(from)..at)
+            .rev()
+            .find_map(|t| self.number(t))
     }
 
     /// The value of a count word or number at `t`: `four`, `12`, `1,200`.

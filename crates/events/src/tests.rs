@@ -83,7 +83,10 @@ fn stopping_short_negates_and_a_coordinated_verb_keeps_the_subject() {
         "The African Union stopped short of recognising the junta but called for new elections in Niger.",
     );
     let s = summary(&doc);
-    assert!(s[0].starts_with("054 ") && s[0].ends_with("negated"), "{s:?}");
+    assert!(
+        s[0].starts_with("054 ") && s[0].ends_with("negated"),
+        "{s:?}"
+    );
     assert!(s[1].starts_with("0241 African Union"), "{s:?}");
 }
 
@@ -111,7 +114,8 @@ fn an_ing_clause_after_by_takes_the_main_subject() {
 
 #[test]
 fn a_pronoun_subject_is_the_person_named_before() {
-    let doc = run("Kenyan President William Ruto arrived on Monday. He visited Ethiopia last month.");
+    let doc =
+        run("Kenyan President William Ruto arrived on Monday. He visited Ethiopia last month.");
     let s = summary(&doc);
     assert_eq!(s, ["042 KEN>ETH"]);
     assert_eq!(doc.events[0].date.as_deref(), Some("2024-02"));

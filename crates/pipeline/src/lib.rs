@@ -19,8 +19,8 @@
 use std::path::Path;
 
 use newsgraph_actors::{ActorLexicon, ActorStage, UserError};
-use newsgraph_events::{EventStage, VerbsError};
 use newsgraph_doc::{Document, Layer, Meta, Source, Stage, StageError, StageRun};
+use newsgraph_events::{EventStage, VerbsError};
 use newsgraph_ingest::RawArticle;
 use newsgraph_layout::LayoutAnalyzer;
 use newsgraph_lexicon::LexiconError;
@@ -250,7 +250,7 @@ mod tests {
             p.stage_names(),
             ["layout", "segment", "actors", "quotes", "events"]
         );
-        assert_eq!(doc.runs.len(), 4);
+        assert_eq!(doc.runs.len(), 5);
         assert_eq!(doc.sentences.len(), 3);
     }
 }
