@@ -261,3 +261,38 @@ fn usage_errors() {
             "--pretty cannot be used with --format jsonl",
         ));
 }
+
+#[test]
+fn verbs_dictionaries_add_event_verbs_and_bad_ones_name_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = file(
+        &dir,
+        "snub.txt",
+        b"Envoy row\n\nChile snubbed Peru on Monday.\n",
+    );
+    let codes = |args: &[&str]| -> Vec<String> {
+        let out = newsgraph().args(args).assert().success();
+        let r: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        r["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["cameo"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(codes(&["extract", &article]).is_empty());
+    let verbs = file(
+        &dir,
+        "mine.verbs",
+        b"# a PETRARCH-2 style verb dictionary\n---  SNUB   [125]  ---\nSNUB\n- * TALKS [125]\n",
+    );
+    assert_eq!(codes(&["extract", "--verbs", &verbs, &article]), ["125"]);
+    let bad = file(&dir, "bad.verbs", b"---  SNUB   [999]  ---\nSNUB\n");
+    newsgraph()
+        .args(["extract", "--verbs", &bad, &article])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "bad.verbs:1: unknown CAMEO event code \"999\"",
+        ));
+}
