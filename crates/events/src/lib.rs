@@ -955,7 +955,7 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
-            if let Some(mi) = self.mention_at[t] {
+            if self.mention_at[t].is_some() {
                 let governed =
                     t > first && self.is_any(t - 1, PREPOSITIONS) && !self.quantity_of(t - 1);
                 let k = self.mention_end(t, at);
@@ -965,7 +965,6 @@ impl<'a> Finder<'a> {
                         t = k + 1;
                         continue;
                     }
-                    let _ = mi;
                     return self.mention_run(t, at);
                 }
                 t = k;
@@ -1161,17 +1160,10 @@ impl<'a> Finder<'a> {
                     j > first && self.is(j - 1, ",") && self.is_any(j, &["in", "with", "as"])
                 });
             source = if adjunct {
-                self.subject(first + 1, first)
-                    .into_iter()
-                    .chain(self.subject(m.first, first))
-                    .take(1)
-                    .collect()
+                self.main_subject(first, m.first)
             } else {
                 self.subject(m.first, first)
             };
-            if adjunct {
-                source = self.main_subject(first, m.first);
-            }
         }
         (source, target)
     }
