@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::actor::{Actor, Mention};
 use crate::error::ValidationError;
 use crate::event::Event;
+use crate::figures::{Alignment, Casualties, Quantity};
 use crate::quote::Quote;
 use crate::span::Span;
 
@@ -185,6 +186,14 @@ pub enum Layer {
     Quotes,
     /// `Document::events`.
     Events,
+    /// `Document::quantities`.
+    Quantities,
+    /// `Document::casualties`.
+    Casualties,
+    /// `Document::alignments`.
+    Alignments,
+    /// `Document::summary`.
+    Summary,
 }
 
 /// Which stage wrote which layers, in order.
@@ -223,6 +232,14 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     /// Coded events, in text order of their triggers.
     pub events: Vec<Event>,
+    /// Figures with what they count, in text order.
+    pub quantities: Vec<Quantity>,
+    /// The reconciled toll of the article's incident(s).
+    pub casualties: Casualties,
+    /// Who backs or opposes whom.
+    pub alignments: Vec<Alignment>,
+    /// The sentences that carry the story: indexes into [`Document::sentences`], in order.
+    pub summary: Vec<u32>,
     /// The stages that ran, in order.
     pub runs: Vec<StageRun>,
 }
@@ -242,6 +259,10 @@ impl Document {
             actors: Vec::new(),
             quotes: Vec::new(),
             events: Vec::new(),
+            quantities: Vec::new(),
+            casualties: Casualties::default(),
+            alignments: Vec::new(),
+            summary: Vec::new(),
             runs: Vec::new(),
         }
     }

@@ -24,6 +24,7 @@ mod actor;
 mod document;
 mod error;
 mod event;
+mod figures;
 mod offsets;
 mod quote;
 pub mod record;
@@ -38,6 +39,9 @@ pub use document::{
 };
 pub use error::{SpanError, ValidationError};
 pub use event::{Event, EventPlace, Modality};
+pub use figures::{
+    Alignment, Bound, Casualties, EvidenceRef, PlaceCasualties, Quantity, QuantityKind, Stance,
+};
 pub use offsets::CharOffsets;
 pub use quote::{Quote, QuoteKind};
 pub use record::{Record, RecordOptions, SCHEMA_VERSION};

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::actor::Geo;
 use crate::document::{Document, TokenKind};
+use crate::figures::EvidenceRef;
 use crate::offsets::CharOffsets;
 
 /// The value of the record's `schema` field.
@@ -252,6 +253,12 @@ pub struct QuantityRecord {
     pub date: Option<String>,
     /// Index into `actors`, or null.
     pub actor: Option<u32>,
+    /// How exact the value is: `exact`, `at_least`, `at_most` or `about` (an extension).
+    pub bound: String,
+    /// The words the date was read from, or null (an extension).
+    pub date_text: Option<String>,
+    /// Index into `sentences` (an extension).
+    pub sentence: u32,
 }
 
 /// `casualties`.
@@ -263,6 +270,9 @@ pub struct Casualties {
     pub injured: Option<u32>,
     /// Per place.
     pub by_location: Vec<LocationCasualties>,
+    /// Indexes into `quantities` of the figures the totals rest on (an extension).
+    #[serde(default)]
+    pub quantities: Vec<u32>,
 }
 
 /// `casualties.by_location[]`.
@@ -428,10 +438,70 @@ impl Record {
                     confidence: (e.confidence * 100.0).round() / 100.0,
                 })
                 .collect(),
-            quantities: Vec::new(),
-            casualties: Casualties::default(),
-            alignments: Vec::new(),
-            summary: Summary::default(),
+            quantities: doc
+                .quantities
+                .iter()
+                .map(|q| QuantityRecord {
+                    start: at(q.span.start),
+                    end: at(q.span.end),
+                    text: doc.span_text(q.span).to_string(),
+                    value: q.value,
+                    unit: q.unit.clone(),
+                    kind: q.kind.as_str().to_string(),
+                    date: q.date.clone(),
+                    actor: q.actor,
+                    bound: q.bound.as_str().to_string(),
+                    date_text: q.date_span.map(|s| doc.span_text(s).to_string()),
+                    sentence: q.sentence,
+                })
+                .collect(),
+            casualties: Casualties {
+                killed: doc.casualties.killed,
+                injured: doc.casualties.injured,
+                by_location: doc
+                    .casualties
+                    .by_location
+                    .iter()
+                    .map(|p| LocationCasualties {
+                        location: p.location.clone(),
+                        killed: p.killed,
+                        injured: p.injured,
+                    })
+                    .collect(),
+                quantities: doc.casualties.evidence.clone(),
+            },
+            alignments: doc
+                .alignments
+                .iter()
+                .map(|a| AlignmentRecord {
+                    actor: a.actor,
+                    toward: a.toward,
+                    stance: a.stance.as_str().to_string(),
+                    evidence: a
+                        .evidence
+                        .iter()
+                        .map(|e| match *e {
+                            EvidenceRef::Event(index) => Evidence {
+                                kind: "event".to_string(),
+                                index,
+                            },
+                            EvidenceRef::Quote(index) => Evidence {
+                                kind: "quote".to_string(),
+                                index,
+                            },
+                        })
+                        .collect(),
+                })
+                .collect(),
+            summary: Summary {
+                sentences: doc.summary.clone(),
+                text: doc
+                    .summary
+                    .iter()
+                    .map(|&i| doc.span_text(doc.sentences[i as usize].span))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            },
             tokens: options.tokens.then(|| {
                 doc.tokens
                     .iter()

@@ -13,6 +13,7 @@ pub(crate) fn validate(doc: &Document) -> Result<(), ValidationError> {
     check_links(doc)?;
     check_quotes(doc)?;
     check_events(doc)?;
+    check_figures(doc)?;
 
     let mut next_token = 0u32;
     for (i, sentence) in doc.sentences.iter().enumerate() {
@@ -262,6 +263,82 @@ fn check_gap(text: &str, sentence: usize, from: u32, to: u32) -> Result<(), Vali
             })
         }
     }
+}
+
+fn dangling(layer: &'static str, index: usize, target: &'static str, at: u32) -> ValidationError {
+    ValidationError::Dangling {
+        layer,
+        index,
+        target,
+        target_index: at as usize,
+    }
+}
+
+/// Quantities sorted with valid spans and links; casualties, alignments and summary resolve.
+fn check_figures(doc: &Document) -> Result<(), ValidationError> {
+    let text = doc.text();
+    let mut prev_start = 0u32;
+    for (i, q) in doc.quantities.iter().enumerate() {
+        for span in std::iter::once(q.span).chain(q.date_span) {
+            Span::checked(text, span.start as usize, span.end as usize).map_err(|source| {
+                ValidationError::BadSpan {
+                    layer: "quantity",
+                    index: i,
+                    source,
+                }
+            })?;
+        }
+        if q.span.start < prev_start {
+            return Err(ValidationError::Unordered {
+                layer: "quantity",
+                index: i,
+            });
+        }
+        prev_start = q.span.start;
+        if q.sentence as usize >= doc.sentences.len() {
+            return Err(dangling("quantity", i, "sentence", q.sentence));
+        }
+        if let Some(a) = q.actor.filter(|&a| a as usize >= doc.actors.len()) {
+            return Err(dangling("quantity", i, "actor", a));
+        }
+    }
+    for &q in &doc.casualties.evidence {
+        if q as usize >= doc.quantities.len() {
+            return Err(dangling("casualties", 0, "quantity", q));
+        }
+    }
+    for (i, a) in doc.alignments.iter().enumerate() {
+        for actor in [a.actor, a.toward] {
+            if actor as usize >= doc.actors.len() {
+                return Err(dangling("alignment", i, "actor", actor));
+            }
+        }
+        for e in &a.evidence {
+            match *e {
+                crate::EvidenceRef::Event(k) if k as usize >= doc.events.len() => {
+                    return Err(dangling("alignment", i, "event", k));
+                }
+                crate::EvidenceRef::Quote(k) if k as usize >= doc.quotes.len() => {
+                    return Err(dangling("alignment", i, "quote", k));
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut prev = None;
+    for (i, &s) in doc.summary.iter().enumerate() {
+        if s as usize >= doc.sentences.len() {
+            return Err(dangling("summary", i, "sentence", s));
+        }
+        if prev.is_some_and(|p| p >= s) {
+            return Err(ValidationError::Unordered {
+                layer: "summary",
+                index: i,
+            });
+        }
+        prev = Some(s);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -30,7 +30,8 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-fn month(word: &str) -> Option<u32> {
+/// The number (1-12) of a month's name or abbreviation (`March`, `Mar.`, `Sept`).
+pub fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
     MONTHS
         .iter()
@@ -115,7 +116,7 @@ fn at(words: &[&str], i: usize, published: Option<NaiveDate>, future: bool) -> O
             (Some(_), ",", y) if is_year(y) => (y.parse().ok(), i + 4),
             (Some(_), y, _) if is_year(y) => (y.parse().ok(), i + 3),
             (Some(_), _, _) => (None, i + 2),
-            (None, y, _) if is_year(y) => (y.parse().ok(), i + 2),
+            (None, _, _) if is_year(next(1)) => (next(1).parse().ok(), i + 2),
             (None, _, _) => (None, i + 1),
         };
         if day.is_none() && year.is_none() {
@@ -292,6 +293,7 @@ mod tests {
         assert_eq!(one("elected last May", false).as_deref(), Some("2023-05"));
         assert_eq!(one("in January", false).as_deref(), Some("2024-01"));
         assert_eq!(one("died in 2017", false).as_deref(), Some("2017"));
+        assert_eq!(one("In February 2022 ,", false).as_deref(), Some("2022-02"));
         assert_eq!(one("on March 2", false).as_deref(), Some("2024-03-02"));
         assert_eq!(one("on 20 December", false).as_deref(), Some("2023-12-20"));
         assert_eq!(one("two weeks ago", false).as_deref(), Some("2024-02-29"));

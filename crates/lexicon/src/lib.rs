@@ -166,6 +166,37 @@ pub mod embedded {
         "events/petrarch_patterns.tsv"
     );
 
+    data_file!(
+        /// Number words, scales and vague plurals.
+        QUANTITY_NUMBERS,
+        "quantities/numbers.tsv"
+    );
+    data_file!(
+        /// Currencies, rates and units of time.
+        QUANTITY_UNITS,
+        "quantities/units.tsv"
+    );
+    data_file!(
+        /// Words around a number that say what it counts.
+        QUANTITY_KINDS,
+        "quantities/kinds.tsv"
+    );
+    data_file!(
+        /// Words before a number that bound it (`at least`, `nearly`).
+        QUANTITY_MODIFIERS,
+        "quantities/modifiers.tsv"
+    );
+    data_file!(
+        /// Words that keep a death or injury figure out of the article's toll.
+        CASUALTY_CUES,
+        "quantities/casualty_cues.tsv"
+    );
+    data_file!(
+        /// Stance of CAMEO event codes and stance words of quotes.
+        STANCES,
+        "alignments/stances.tsv"
+    );
+
     /// Every embedded file, for validation.
     pub const ALL: &[DataFile] = &[
         ABBREVIATIONS,
@@ -192,6 +223,12 @@ pub mod embedded {
         EVENT_CUES,
         PETRARCH_VERBS,
         PETRARCH_PATTERNS,
+        QUANTITY_NUMBERS,
+        QUANTITY_UNITS,
+        QUANTITY_KINDS,
+        QUANTITY_MODIFIERS,
+        CASUALTY_CUES,
+        STANCES,
     ];
 }
 

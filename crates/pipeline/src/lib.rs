@@ -1,7 +1,7 @@
 //! Builds the ordered stages of newsgraph and runs them over articles.
 //!
-//! [`Pipeline::standard`] is the engine as it stands: `layout`, `segment`, `actors`, `quotes`, then
-//! `events`. A
+//! [`Pipeline::standard`] is the engine as it stands: `layout`, `segment`, `actors`, `quotes`,
+//! `events`, `quantities`, `casualties` and `alignments`. A
 //! pipeline checks
 //! at construction that every stage's required layers are produced by an earlier stage, so a bad
 //! order fails at start-up, not in the middle of a batch. Built once, it is shared by all
@@ -19,11 +19,13 @@
 use std::path::Path;
 
 use newsgraph_actors::{ActorLexicon, ActorStage, UserError};
+use newsgraph_alignments::AlignmentStage;
 use newsgraph_doc::{Document, Layer, Meta, Source, Stage, StageError, StageRun};
 use newsgraph_events::{EventStage, VerbsError};
 use newsgraph_ingest::RawArticle;
 use newsgraph_layout::LayoutAnalyzer;
 use newsgraph_lexicon::LexiconError;
+use newsgraph_quantities::{CasualtyStage, QuantityStage};
 use newsgraph_quotes::QuoteStage;
 use newsgraph_segment::Segmenter;
 use thiserror::Error;
@@ -97,7 +99,8 @@ impl Pipeline {
         })
     }
 
-    /// The engine's stages as they stand: layout, segment, actors, quotes, events.
+    /// The engine's stages as they stand: layout, segment, actors, quotes, events, quantities,
+    /// casualties, alignments.
     pub fn standard() -> Result<Self, PipelineError> {
         Self::standard_with(&[], &[])
     }
@@ -121,6 +124,9 @@ impl Pipeline {
             Box::new(ActorStage::with_lexicon(lexicon)),
             Box::new(QuoteStage::new()?),
             Box::new(EventStage::with_verbs(verbs)?.0),
+            Box::new(QuantityStage::new()?),
+            Box::new(CasualtyStage::new()?),
+            Box::new(AlignmentStage::new()?),
         ])
     }
 
@@ -200,6 +206,28 @@ impl Pipeline {
         Ok(doc)
     }
 
+    /// Analyses a text given in memory with its publication date, against which relative
+    /// dates (`yesterday`, `last month`) resolve.
+    pub fn analyze_text_published(
+        &self,
+        text: &str,
+        published: Option<chrono::NaiveDate>,
+    ) -> Result<Document, PipelineError> {
+        let source = Source {
+            path: None,
+            url: None,
+            format: newsgraph_doc::Format::Text,
+        };
+        let id = newsgraph_ingest::content_id(text.as_bytes());
+        let meta = Meta {
+            published,
+            ..Meta::default()
+        };
+        let mut doc = Document::new(id, source, meta, text);
+        self.run(&mut doc)?;
+        Ok(doc)
+    }
+
     /// Runs only the first `n` stages (for per-stage benchmarks).
     pub fn run_first(&self, n: usize, doc: &mut Document) -> Result<(), PipelineError> {
         for stage in self.stages.iter().take(n) {
@@ -248,9 +276,18 @@ mod tests {
         let doc = p.analyze_text("Title\nBody one. Body two.").unwrap();
         assert_eq!(
             p.stage_names(),
-            ["layout", "segment", "actors", "quotes", "events"]
+            [
+                "layout",
+                "segment",
+                "actors",
+                "quotes",
+                "events",
+                "quantities",
+                "casualties",
+                "alignments"
+            ]
         );
-        assert_eq!(doc.runs.len(), 5);
+        assert_eq!(doc.runs.len(), 8);
         assert_eq!(doc.sentences.len(), 3);
     }
 }

@@ -1,0 +1,191 @@
+//! The words of quantities, loaded from `data/quantities/`.
+
+use newsgraph_doc::{Bound, QuantityKind};
+use newsgraph_lexicon::{embedded, Lexicon, LexiconError, Row};
+use rustc_hash::FxHashMap;
+
+/// What a number word is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NumberRole {
+    /// A cardinal: `seven`, `twenty`, `dozen`.
+    Word(f64),
+    /// A multiplier after a number: `million`, `bn`.
+    Scale(f64),
+    /// A vague plural, a lower bound: `dozens`, `tens`.
+    Vague(f64),
+}
+
+/// Where a unit stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Position {
+    /// Before the number: `$`, `Rs`.
+    Before,
+    /// After the number: `euros`, `percent`, `hours`.
+    After,
+}
+
+/// A unit: its words (lowercase), kind and unit name.
+#[derive(Clone, Debug)]
+pub struct Unit {
+    /// The words, matched token by token.
+    pub words: Vec<&'static str>,
+    /// Money, rate or duration.
+    pub kind: QuantityKind,
+    /// ISO 4217 code, `percent`, a time unit.
+    pub unit: &'static str,
+}
+
+/// Where a kind cue stands relative to the number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CuePosition {
+    /// After the number's noun: `were killed`, `fled`.
+    After,
+    /// Before the number: `killing`, `death toll rose to`.
+    Before,
+    /// The counted noun itself: `protesters`.
+    Noun,
+}
+
+/// A phrase that says what a number counts.
+#[derive(Clone, Debug)]
+pub struct KindCue {
+    /// The words, lowercase.
+    pub words: Vec<&'static str>,
+    /// The kind.
+    pub kind: QuantityKind,
+    /// Where it stands.
+    pub position: CuePosition,
+}
+
+/// Everything the quantities stage knows about words. Built once.
+#[derive(Clone, Debug)]
+pub struct QuantityLexicon {
+    numbers: FxHashMap<&'static str, NumberRole>,
+    /// Units before the number, longest first.
+    pub before: Vec<Unit>,
+    /// Units after the number, longest first.
+    pub after: Vec<Unit>,
+    /// Kind cues, longest first.
+    pub kinds: Vec<KindCue>,
+    /// Bounding words, longest first.
+    pub modifiers: Vec<(Vec<&'static str>, Bound)>,
+}
+
+fn bad(file: &'static str, row: &Row, message: String) -> LexiconError {
+    LexiconError::BadValue {
+        file,
+        line: row.line,
+        message,
+    }
+}
+
+fn kind(file: &'static str, row: &Row, name: &str) -> Result<QuantityKind, LexiconError> {
+    QuantityKind::parse(name).ok_or_else(|| bad(file, row, format!("unknown kind {name:?}")))
+}
+
+fn words(phrase: &'static str) -> Vec<&'static str> {
+    phrase.split(' ').filter(|w| !w.is_empty()).collect()
+}
+
+impl QuantityLexicon {
+    /// Loads the embedded `data/quantities/` files.
+    pub fn embedded() -> Result<Self, LexiconError> {
+        let numbers_file = Lexicon::parse(&embedded::QUANTITY_NUMBERS)?;
+        let mut numbers = FxHashMap::default();
+        for row in numbers_file.rows() {
+            let file = numbers_file.file();
+            let value: f64 = row.fields[1]
+                .parse()
+                .map_err(|_| bad(file, row, format!("bad value {:?}", row.fields[1])))?;
+            let role = match row.fields[2] {
+                "word" => NumberRole::Word(value),
+                "scale" => NumberRole::Scale(value),
+                "vague" => NumberRole::Vague(value),
+                other => return Err(bad(file, row, format!("unknown role {other:?}"))),
+            };
+            numbers.insert(row.fields[0], role);
+        }
+
+        let units_file = Lexicon::parse(&embedded::QUANTITY_UNITS)?;
+        let (mut before, mut after) = (Vec::new(), Vec::new());
+        for row in units_file.rows() {
+            let file = units_file.file();
+            let unit = Unit {
+                words: words(row.fields[0]),
+                kind: kind(file, row, row.fields[1])?,
+                unit: row.fields[2],
+            };
+            match row.fields[3] {
+                "before" => before.push(unit),
+                "after" => after.push(unit),
+                other => return Err(bad(file, row, format!("unknown position {other:?}"))),
+            }
+        }
+
+        let kinds_file = Lexicon::parse(&embedded::QUANTITY_KINDS)?;
+        let mut kinds = Vec::new();
+        for row in kinds_file.rows() {
+            let file = kinds_file.file();
+            let position = match row.fields[2] {
+                "after" => CuePosition::After,
+                "before" => CuePosition::Before,
+                "noun" => CuePosition::Noun,
+                other => return Err(bad(file, row, format!("unknown position {other:?}"))),
+            };
+            kinds.push(KindCue {
+                words: words(row.fields[0]),
+                kind: kind(file, row, row.fields[1])?,
+                position,
+            });
+        }
+
+        let modifiers_file = Lexicon::parse(&embedded::QUANTITY_MODIFIERS)?;
+        let mut modifiers = Vec::new();
+        for row in modifiers_file.rows() {
+            let bound = match row.fields[1] {
+                "at_least" => Bound::AtLeast,
+                "at_most" => Bound::AtMost,
+                "about" => Bound::About,
+                other => {
+                    return Err(bad(
+                        modifiers_file.file(),
+                        row,
+                        format!("unknown bound {other:?}"),
+                    ))
+                }
+            };
+            modifiers.push((words(row.fields[0]), bound));
+        }
+
+        before.sort_by_key(|u| std::cmp::Reverse(u.words.len()));
+        after.sort_by_key(|u| std::cmp::Reverse(u.words.len()));
+        kinds.sort_by_key(|k| std::cmp::Reverse(k.words.len()));
+        modifiers.sort_by_key(|m| std::cmp::Reverse(m.0.len()));
+        Ok(QuantityLexicon {
+            numbers,
+            before,
+            after,
+            kinds,
+            modifiers,
+        })
+    }
+
+    /// What a word is as a number, if anything. `word` must be lowercase.
+    pub fn number(&self, word: &str) -> Option<NumberRole> {
+        self.numbers.get(word).copied()
+    }
+}
+
+/// True when `words` (any case) starts with `phrase` (lowercase).
+pub fn starts_with(words: &[&str], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len()
+        && words
+            .iter()
+            .zip(phrase)
+            .all(|(w, p)| w.eq_ignore_ascii_case(p))
+}
+
+/// True when `words` (any case) ends with `phrase` (lowercase).
+pub fn ends_with(words: &[&str], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len() && starts_with(&words[words.len() - phrase.len()..], phrase)
+}
