@@ -197,6 +197,12 @@ pub mod embedded {
         "alignments/stances.tsv"
     );
 
+    data_file!(
+        /// Function words left out when sentences are compared for the summary.
+        STOPWORDS,
+        "summary/stopwords.tsv"
+    );
+
     /// Every embedded file, for validation.
     pub const ALL: &[DataFile] = &[
         ABBREVIATIONS,
@@ -229,6 +235,7 @@ pub mod embedded {
         QUANTITY_MODIFIERS,
         CASUALTY_CUES,
         STANCES,
+        STOPWORDS,
     ];
 }
 

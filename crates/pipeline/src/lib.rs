@@ -1,7 +1,7 @@
 //! Builds the ordered stages of newsgraph and runs them over articles.
 //!
 //! [`Pipeline::standard`] is the engine as it stands: `layout`, `segment`, `actors`, `quotes`,
-//! `events`, `quantities`, `casualties` and `alignments`. A
+//! `events`, `quantities`, `casualties`, `alignments` and `summary`. A
 //! pipeline checks
 //! at construction that every stage's required layers are produced by an earlier stage, so a bad
 //! order fails at start-up, not in the middle of a batch. Built once, it is shared by all
@@ -28,6 +28,7 @@ use newsgraph_lexicon::LexiconError;
 use newsgraph_quantities::{CasualtyStage, QuantityStage};
 use newsgraph_quotes::QuoteStage;
 use newsgraph_segment::Segmenter;
+use newsgraph_summary::SummaryStage;
 use thiserror::Error;
 
 /// Why a pipeline could not be built or could not analyse an article.
@@ -100,7 +101,7 @@ impl Pipeline {
     }
 
     /// The engine's stages as they stand: layout, segment, actors, quotes, events, quantities,
-    /// casualties, alignments.
+    /// casualties, alignments, summary.
     pub fn standard() -> Result<Self, PipelineError> {
         Self::standard_with(&[], &[])
     }
@@ -127,6 +128,7 @@ impl Pipeline {
             Box::new(QuantityStage::new()?),
             Box::new(CasualtyStage::new()?),
             Box::new(AlignmentStage::new()?),
+            Box::new(SummaryStage::new()?),
         ])
     }
 
@@ -284,10 +286,11 @@ mod tests {
                 "events",
                 "quantities",
                 "casualties",
-                "alignments"
+                "alignments",
+                "summary"
             ]
         );
-        assert_eq!(doc.runs.len(), 8);
+        assert_eq!(doc.runs.len(), 9);
         assert_eq!(doc.sentences.len(), 3);
     }
 }
