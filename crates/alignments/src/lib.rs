@@ -14,6 +14,9 @@
 //!   the same sentence, else the nearest one before it in the quote; `not` or `never` just
 //!   before the phrase cancels it. The speaker must be a known actor.
 //!
+//! Words between an opposing event and its target can turn it into support: protesters who
+//! march `in support of` someone, troops sent to fight `alongside` someone.
+//!
 //! One alignment per (actor, toward, stance), listing every event and quote behind it, in
 //! text order.
 #![deny(missing_docs)]
@@ -30,6 +33,8 @@ pub struct AlignmentStage {
     codes: Vec<(&'static str, Option<Stance>)>,
     /// Quote phrases (lowercase words) and their stance, longest first.
     phrases: Vec<(Vec<&'static str>, Stance)>,
+    /// Words that turn an opposing event toward its target into support.
+    flips: Vec<Vec<&'static str>>,
 }
 
 fn parse_stance(s: &str) -> Option<Option<Stance>> {
@@ -45,7 +50,7 @@ impl AlignmentStage {
     /// The stage with the embedded stance list.
     pub fn new() -> Result<Self, LexiconError> {
         let file = Lexicon::parse(&embedded::STANCES)?;
-        let (mut codes, mut phrases) = (Vec::new(), Vec::new());
+        let (mut codes, mut phrases, mut flips) = (Vec::new(), Vec::new(), Vec::new());
         for row in file.rows() {
             let bad = |message: String| LexiconError::BadValue {
                 file: file.file(),
@@ -66,12 +71,17 @@ impl AlignmentStage {
                         stance.ok_or_else(|| bad("a quote phrase needs a stance".into()))?;
                     phrases.push((row.fields[0].split(' ').collect(), stance));
                 }
+                "flip" => flips.push(row.fields[0].split(' ').collect()),
                 other => return Err(bad(format!("unknown kind {other:?}"))),
             }
         }
         codes.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
         phrases.sort_by_key(|p: &(Vec<&str>, Stance)| std::cmp::Reverse(p.0.len()));
-        Ok(AlignmentStage { codes, phrases })
+        Ok(AlignmentStage {
+            codes,
+            phrases,
+            flips,
+        })
     }
 
     /// The stance an event code carries, if any.
@@ -140,6 +150,13 @@ impl Ledger {
     }
 }
 
+/// True when `other` is the country the speaker speaks for (`Mexico` in a quote of the
+/// Mexican president), whom a quote's judgement is rarely about.
+fn own_country(doc: &Document, speaker: u32, other: u32) -> bool {
+    let (s, o) = (&doc.actors[speaker as usize], &doc.actors[other as usize]);
+    o.kind == ActorType::Country && s.country.is_some() && s.country == o.country
+}
+
 /// Places do not take sides, nor are they sided with.
 fn can_take_sides(doc: &Document, actor: u32) -> bool {
     doc.actors
@@ -158,7 +175,10 @@ impl AlignmentStage {
             let (Some(source), Some(target)) = (e.source, e.target) else {
                 continue;
             };
-            if let Some(stance) = self.code_stance(e.cameo) {
+            if let Some(mut stance) = self.code_stance(e.cameo) {
+                if stance == Stance::Oppose && self.flipped(doc, e.trigger, target) {
+                    stance = Stance::Support;
+                }
                 ledger.add(doc, source, target, stance, EvidenceRef::Event(i as u32));
             }
         }
@@ -171,6 +191,38 @@ impl AlignmentStage {
             }
         }
         ledger.out
+    }
+
+    /// True when a flip phrase stands between an event's trigger and the next mention of its
+    /// target: `marched ... in support of the Palestinians`, `fight alongside Russian forces`.
+    fn flipped(&self, doc: &Document, trigger: Span, target: u32) -> bool {
+        let first = doc.tokens.partition_point(|t| t.span.start < trigger.end);
+        let Some(until) = doc
+            .mentions
+            .iter()
+            .find(|m| m.span.start >= trigger.end && m.actor == Some(target))
+        else {
+            return false;
+        };
+        let end = doc
+            .tokens
+            .partition_point(|t| t.span.start < until.span.start);
+        if end <= first || end - first > 12 {
+            return false;
+        }
+        let words: Vec<&str> = doc.tokens[first..end]
+            .iter()
+            .map(|t| doc.span_text(t.span))
+            .collect();
+        (0..words.len()).any(|k| {
+            self.flips.iter().any(|f| {
+                words.len() >= k + f.len()
+                    && words[k..k + f.len()]
+                        .iter()
+                        .zip(f)
+                        .all(|(w, x)| w.eq_ignore_ascii_case(x))
+            })
+        })
     }
 
     /// Stance phrases in one part of a quote, each toward the actor named nearest it.
@@ -243,8 +295,9 @@ fn nearest_named(doc: &Document, cue: Span, quote: Span, speaker: u32) -> Option
             && !m.span.contains(cue)
             && !cue.contains(m.span)
             && !NOT_JUDGED.iter().any(|w| word.eq_ignore_ascii_case(w))
-            && m.actor
-                .is_some_and(|a| a != speaker && can_take_sides(doc, a))
+            && m.actor.is_some_and(|a| {
+                a != speaker && can_take_sides(doc, a) && !own_country(doc, speaker, a)
+            })
     };
     let distance = |m: &newsgraph_doc::Mention| {
         if m.span.end <= cue.start {

@@ -693,6 +693,19 @@ impl<'a> Finder<'a> {
                 }
             }
         };
+        // `the U.S., Canada and Brazil announced that they supported ...`: a plural pronoun
+        // after a coordinated subject stands for every actor of it
+        let sources = match sources.as_slice() {
+            [Arg::Pronoun(t)] if self.is_any(*t, &["they"]) => {
+                let group = self.main_subject(first, *t);
+                if group.len() >= 2 {
+                    group
+                } else {
+                    sources
+                }
+            }
+            _ => sources,
+        };
         let mut sources: Vec<Option<u32>> = sources
             .iter()
             .filter_map(|a| self.resolve(*a, si))
@@ -847,11 +860,35 @@ impl<'a> Finder<'a> {
         };
         let mut out = vec![Arg::Mention(m as usize)];
         let mut k = self.mention_end(t, end);
-        // `A, B and C`
+        // `A, B and C`, `A and other countries including B and C`
         loop {
             let mut j = k;
             while j < end && (self.is(j, ",") || self.is(j, "and") || self.is(j, "the")) {
                 j += 1;
+            }
+            if j > k && j < end && self.mention_at[j].is_none() {
+                // `another dozen countries including`, `other nations such as`
+                let mut g = j;
+                while g < end
+                    && g < j + 4
+                    && self.mention_at[g].is_none()
+                    && !self.is_any(g, &["including", "such"])
+                {
+                    let w = self.word(g);
+                    if self.doc.tokens[g].kind != TokenKind::Word
+                        || w.chars().next().is_some_and(char::is_uppercase)
+                        || self.is_any(g, CLAUSE_OPENERS)
+                        || self.is_any(g, PREPOSITIONS)
+                    {
+                        break;
+                    }
+                    g += 1;
+                }
+                if self.is(g, "including") {
+                    j = g + 1;
+                } else if self.is(g, "such") && self.is(g + 1, "as") {
+                    j = g + 2;
+                }
             }
             if j == k || j >= end {
                 break;

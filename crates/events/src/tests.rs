@@ -126,3 +126,15 @@ fn no_event_from_captions_or_without_actors() {
     let doc = run("The storm killed nobody but there were clashes.");
     assert!(doc.events.is_empty(), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_plural_pronoun_after_a_coordinated_subject_stands_for_each_actor() {
+    let doc = run("France, Spain and several other states including Italy and Greece said they backed Kenya's bid.");
+    let got = summary(&doc);
+    for cc in ["FRA", "ESP", "ITA", "GRC"] {
+        assert!(
+            got.iter().any(|e| e.starts_with(&format!("051 {cc}>KEN"))),
+            "{cc}: {got:?}"
+        );
+    }
+}
