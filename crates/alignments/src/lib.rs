@@ -35,6 +35,8 @@ pub struct AlignmentStage {
     phrases: Vec<(Vec<&'static str>, Stance)>,
     /// Words that turn an opposing event toward its target into support.
     flips: Vec<Vec<&'static str>>,
+    /// The first word of every quote phrase, lowercase: a cheap test per word.
+    phrase_starts: Vec<&'static str>,
 }
 
 fn parse_stance(s: &str) -> Option<Option<Stance>> {
@@ -77,10 +79,14 @@ impl AlignmentStage {
         }
         codes.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
         phrases.sort_by_key(|p: &(Vec<&str>, Stance)| std::cmp::Reverse(p.0.len()));
+        let mut phrase_starts: Vec<&'static str> = phrases.iter().map(|p| p.0[0]).collect();
+        phrase_starts.sort_unstable();
+        phrase_starts.dedup();
         Ok(AlignmentStage {
             codes,
             phrases,
             flips,
+            phrase_starts,
         })
     }
 
@@ -242,6 +248,13 @@ impl AlignmentStage {
             .map(|t| doc.span_text(t.span))
             .collect();
         for k in 0..words.len() {
+            if !self
+                .phrase_starts
+                .iter()
+                .any(|p| words[k].eq_ignore_ascii_case(p))
+            {
+                continue;
+            }
             let Some((len, stance)) = self
                 .phrases
                 .iter()

@@ -29,6 +29,10 @@ enum Command {
     /// or `-` for standard input. One text file gives one pretty JSON record; several files, a
     /// JSONL input or --format jsonl give one record per line, in input order.
     ///
+    /// A record holds the article's sections, sentences, actors and their mentions, quotes,
+    /// events (CAMEO/PLOVER), quantities, its casualty toll, alignments (who backs or opposes
+    /// whom) and a summary, each pointing back at its words; see README.md.
+    ///
     /// A bad input or record (missing file, directory, empty article, malformed JSONL line) is
     /// reported on stderr with its file and line and skipped; the others are still processed and
     /// the exit status is 1. Invalid UTF-8 is decoded lossily with a warning.

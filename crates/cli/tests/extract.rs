@@ -296,3 +296,56 @@ fn verbs_dictionaries_add_event_verbs_and_bad_ones_name_their_line() {
             "bad.verbs:1: unknown CAMEO event code \"999\"",
         ));
 }
+
+#[test]
+fn figures_toll_alignments_and_summary_reach_the_record() {
+    let article = "Five killed as bombs hit two Pakistani towns\n\n\
+PESHAWAR, June 2 (Reuters) - Two bombs exploded in northwestern Pakistan on Sunday, police said.\n\
+Three people were killed in the city of Bannu while two others died in the town of Kohat.\n\
+More than 40 people were killed in a similar attack in 2019.\n\
+Afghanistan condemned the attacks, and the United States, Britain and Japan said they supported Pakistan's investigation.\n\
+The government promised $5 million in aid to the families of the victims.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = file(&dir, "bombs.txt", article.as_bytes());
+    let out = newsgraph()
+        .args(["extract", "--published", "2024-06-03", &path])
+        .assert()
+        .success();
+    let r: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(r["casualties"]["killed"], 5, "{}", r["casualties"]);
+    let money = r["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["kind"] == "money")
+        .expect("a money figure");
+    assert_eq!(money["value"], 5e6);
+    assert_eq!(money["unit"], "USD");
+    assert_eq!(money["text"], "$5 million");
+    let old = r["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["value"] == 40.0)
+        .expect("the 2019 figure");
+    assert_eq!(old["date"], "2019");
+    let actors = r["actors"].as_array().unwrap();
+    let supporters: Vec<&str> = r["alignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["stance"] == "support")
+        .map(|a| {
+            actors[a["actor"].as_u64().unwrap() as usize]["country"]
+                .as_str()
+                .unwrap_or("-")
+        })
+        .collect();
+    for cc in ["USA", "GBR", "JPN"] {
+        assert!(supporters.contains(&cc), "{cc} in {supporters:?}");
+    }
+    let summary = &r["summary"];
+    let n = summary["sentences"].as_array().unwrap().len();
+    assert!((2..=5).contains(&n), "{summary}");
+    assert!(summary["text"].as_str().unwrap().contains("killed"));
+}

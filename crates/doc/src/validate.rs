@@ -399,6 +399,50 @@ mod tests {
     }
 
     #[test]
+    fn figures_alignments_and_summary_must_resolve() {
+        let mut d = annotated();
+        d.summary = vec![0, 0];
+        assert!(matches!(
+            d.validate(),
+            Err(ValidationError::Unordered {
+                layer: "summary",
+                ..
+            })
+        ));
+        d.summary = vec![99];
+        assert!(matches!(
+            d.validate(),
+            Err(ValidationError::Dangling {
+                layer: "summary",
+                ..
+            })
+        ));
+        d.summary.clear();
+        d.alignments.push(crate::Alignment {
+            actor: 7,
+            toward: 8,
+            stance: crate::Stance::Support,
+            evidence: Vec::new(),
+        });
+        assert!(matches!(
+            d.validate(),
+            Err(ValidationError::Dangling {
+                layer: "alignment",
+                ..
+            })
+        ));
+        d.alignments.clear();
+        d.casualties.evidence.push(3);
+        assert!(matches!(
+            d.validate(),
+            Err(ValidationError::Dangling {
+                layer: "casualties",
+                ..
+            })
+        ));
+    }
+
+    #[test]
     fn a_well_formed_document_validates() {
         annotated().validate().unwrap();
     }

@@ -697,7 +697,22 @@ impl<'a> Finder<'a> {
         // after a coordinated subject stands for every actor of it
         let sources = match sources.as_slice() {
             [Arg::Pronoun(t)] if self.is_any(*t, &["they"]) => {
-                let group = self.main_subject(first, *t);
+                // the subject of the verb that governs the pronoun's clause (`... Japan said
+                // they`, `... countries announced that they`), else the sentence's first one
+                let mut v = *t;
+                while v > first && self.is_any(v - 1, &["that", ","]) {
+                    v -= 1;
+                }
+                let governing = if v > first {
+                    self.subject(v - 1, first)
+                } else {
+                    Vec::new()
+                };
+                let group = if governing.len() >= 2 {
+                    governing
+                } else {
+                    self.main_subject(first, *t)
+                };
                 if group.len() >= 2 {
                     group
                 } else {

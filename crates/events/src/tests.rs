@@ -137,4 +137,13 @@ fn a_plural_pronoun_after_a_coordinated_subject_stands_for_each_actor() {
             "{cc}: {got:?}"
         );
     }
+    // the subject of the verb that governs the pronoun, not the sentence's first
+    let doc = run("Iran protested, and Chile, Peru and Bolivia said they backed Kenya's bid.");
+    let got = summary(&doc);
+    for cc in ["CHL", "PER", "BOL"] {
+        assert!(
+            got.iter().any(|e| e.starts_with(&format!("051 {cc}>KEN"))),
+            "{cc}: {got:?}"
+        );
+    }
 }

@@ -303,9 +303,15 @@ fn place_of(doc: &Document, q: &Quantity) -> Option<String> {
             .filter(|t| t.span.start >= a && t.span.end <= b)
             .any(|t| BREAKS.iter().any(|w| text(t.span).eq_ignore_ascii_case(w)))
     };
-    let places = doc.mentions.iter().filter(|m| {
-        sentence.span.contains(m.span) && is_place(doc, m.span) && after_locative(doc, m.span)
-    });
+    let lo = doc
+        .mentions
+        .partition_point(|m| m.span.start < sentence.span.start);
+    let places = doc.mentions[lo..]
+        .iter()
+        .take_while(|m| m.span.start < sentence.span.end)
+        .filter(|m| {
+            sentence.span.contains(m.span) && is_place(doc, m.span) && after_locative(doc, m.span)
+        });
     let mut best: Option<((bool, bool, u32), String)> = None;
     for m in places {
         let (before, distance) = if m.span.start >= q.span.end {
@@ -387,8 +393,10 @@ fn after_locative(doc: &Document, span: Span) -> bool {
 
 /// True when the words at `span` name a city or region (a `place` actor).
 fn is_place(doc: &Document, span: Span) -> bool {
-    doc.mentions
+    let at = doc.mentions.partition_point(|m| m.span.end <= span.start);
+    doc.mentions[at..]
         .iter()
+        .take_while(|m| m.span.start < span.end)
         .find(|m| m.span.contains(span) || span.contains(m.span))
         .and_then(|m| m.actor)
         .is_some_and(|a| doc.actors[a as usize].kind == ActorType::Place)

@@ -2,7 +2,7 @@
 
 use newsgraph_doc::{Bound, QuantityKind};
 use newsgraph_lexicon::{embedded, Lexicon, LexiconError, Row};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// What a number word is.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -69,6 +69,10 @@ pub struct QuantityLexicon {
     pub kinds: Vec<KindCue>,
     /// Bounding words, longest first.
     pub modifiers: Vec<(Vec<&'static str>, Bound)>,
+    /// The first word of every `after` and `noun` cue and the last of every `before` cue:
+    /// a cheap test before the phrase lists are searched.
+    cue_first: FxHashSet<&'static str>,
+    cue_last: FxHashSet<&'static str>,
 }
 
 fn bad(file: &'static str, row: &Row, message: String) -> LexiconError {
@@ -161,7 +165,19 @@ impl QuantityLexicon {
         after.sort_by_key(|u| std::cmp::Reverse(u.words.len()));
         kinds.sort_by_key(|k| std::cmp::Reverse(k.words.len()));
         modifiers.sort_by_key(|m| std::cmp::Reverse(m.0.len()));
+        let cue_first = kinds
+            .iter()
+            .filter(|k| k.position != CuePosition::Before)
+            .map(|k| k.words[0])
+            .collect();
+        let cue_last = kinds
+            .iter()
+            .filter(|k| k.position == CuePosition::Before)
+            .map(|k| k.words[k.words.len() - 1])
+            .collect();
         Ok(QuantityLexicon {
+            cue_first,
+            cue_last,
             numbers,
             before,
             after,
@@ -173,6 +189,16 @@ impl QuantityLexicon {
     /// What a word is as a number, if anything. `word` must be lowercase.
     pub fn number(&self, word: &str) -> Option<NumberRole> {
         self.numbers.get(word).copied()
+    }
+
+    /// True when some `after` or `noun` cue starts with `word` (any case).
+    pub fn may_start_cue(&self, word: &str) -> bool {
+        with_lower(word, |w| self.cue_first.contains(w)).unwrap_or(false)
+    }
+
+    /// True when some `before` cue ends with `word` (any case).
+    pub fn may_end_cue(&self, word: &str) -> bool {
+        with_lower(word, |w| self.cue_last.contains(w)).unwrap_or(false)
     }
 }
 
@@ -188,4 +214,17 @@ pub fn starts_with(words: &[&str], phrase: &[&str]) -> bool {
 /// True when `words` (any case) ends with `phrase` (lowercase).
 pub fn ends_with(words: &[&str], phrase: &[&str]) -> bool {
     words.len() >= phrase.len() && starts_with(&words[words.len() - phrase.len()..], phrase)
+}
+
+/// Calls `f` with the ASCII-lowercase form of a short word, without allocating; `None` for a
+/// word longer than 24 bytes.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(f(word));
+    }
+    let mut buf = [0u8; 24];
+    let bytes = buf.get_mut(..word.len())?;
+    bytes.copy_from_slice(word.as_bytes());
+    bytes.make_ascii_lowercase();
+    std::str::from_utf8(bytes).ok().map(f)
 }

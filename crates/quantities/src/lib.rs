@@ -97,6 +97,10 @@ impl QuantityStage {
                 t.kind == newsgraph_doc::TokenKind::Number
                     || (t.kind == newsgraph_doc::TokenKind::Word
                         && self.lex.maybe_number(doc.span_text(t.span)))
+            }) && !tokens.iter().any(|t| {
+                // `killing a soldier`: an article counts one only beside a casualty word
+                t.kind == newsgraph_doc::TokenKind::Word
+                    && self.lex.may_start_cue(doc.span_text(t.span))
             }) {
                 continue;
             }
@@ -172,7 +176,7 @@ impl QuantityLexicon {
             return false;
         };
         let lower = lower.split('-').next().unwrap_or(lower);
-        self.number(lower).is_some() || lower == "a" || lower == "an" || lower == "several"
+        self.number(lower).is_some()
     }
 }
 

@@ -3,7 +3,9 @@
 use newsgraph_doc::{Bound, QuantityKind, TokenKind};
 use newsgraph_events::dates;
 
-use crate::lexicon::{ends_with, starts_with, CuePosition, NumberRole, QuantityLexicon};
+use crate::lexicon::{
+    ends_with, starts_with, with_lower, CuePosition, NumberRole, QuantityLexicon,
+};
 
 /// One sentence's tokens as the scanner sees them.
 pub(crate) struct Words<'a> {
@@ -180,19 +182,9 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn lowercase(word: &str) -> String {
-    word.to_lowercase()
-}
-
 impl QuantityLexicon {
     fn role(&self, word: &str) -> Option<NumberRole> {
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            self.number(word)
-        } else if word.len() <= 12 {
-            self.number(&lowercase(word))
-        } else {
-            None
-        }
+        with_lower(word, |w| self.number(w)).flatten()
     }
 
     /// The value of a word that is only a cardinal (`seven`, `twenty-one`).
@@ -259,9 +251,9 @@ impl QuantityLexicon {
         }
         let next = |k: usize| w.text.get(k).copied().unwrap_or("");
         // `a dozen`, `a hundred`, `a few dozen`, `half a million`, `several hundred`
-        let lead = lowercase(word);
-        let (first_value, mut j, mut vague) = match lead.as_str() {
-            "a" | "an" => {
+        let is = |s: &str| word.eq_ignore_ascii_case(s);
+        let (first_value, mut j, mut vague) = match () {
+            _ if is("a") || is("an") => {
                 if next(i + 1).eq_ignore_ascii_case("few") && next(i + 2) == "dozen" {
                     (12.0, i + 3, true)
                 } else if next(i + 1) == "dozen" {
@@ -269,6 +261,15 @@ impl QuantityLexicon {
                 } else if matches!(self.role(next(i + 1)), Some(NumberRole::Scale(_))) {
                     (1.0, i + 1, false)
                 } else {
+                    // `a` counts one only beside a casualty word: `killing a soldier`, `a
+                    // civilian was killed`; most are articles, not worth reading further
+                    let near = (i > 0 && self.may_end_cue(w.text[i - 1]))
+                        || w.text[i + 1..w.text.len().min(i + 7)]
+                            .iter()
+                            .any(|t| self.may_start_cue(t));
+                    if !near {
+                        return None;
+                    }
                     return Some(Number {
                         first: i,
                         end: i + 1,
@@ -279,10 +280,12 @@ impl QuantityLexicon {
                     });
                 }
             }
-            "several" | "few" if matches!(self.role(next(i + 1)), Some(NumberRole::Scale(_))) => {
+            _ if (is("several") || is("few"))
+                && matches!(self.role(next(i + 1)), Some(NumberRole::Scale(_))) =>
+            {
                 (1.0, i + 1, true)
             }
-            "half" if matches!(next(i + 1), "a" | "an") => {
+            _ if is("half") && matches!(next(i + 1), "a" | "an") => {
                 if let Some(NumberRole::Scale(_)) = self.role(next(i + 2)) {
                     (0.5, i + 2, false)
                 } else {
@@ -339,7 +342,7 @@ impl QuantityLexicon {
                 }
             }
         }
-        if lead == "one" && !scaled {
+        if is("one") && !scaled {
             return Some(Number {
                 first: i,
                 end,
@@ -349,7 +352,7 @@ impl QuantityLexicon {
                 scaled,
             });
         }
-        if lead == "dozen" {
+        if is("dozen") {
             vague = false;
         }
         Some(Number {
@@ -874,6 +877,10 @@ impl QuantityLexicon {
 
     /// A kind cue of `position` starting at token `k`: its kind and length.
     fn cue_at(&self, w: &Words, k: usize, position: CuePosition) -> Option<(QuantityKind, usize)> {
+        if position != CuePosition::Before && !w.text.get(k).is_some_and(|t| self.may_start_cue(t))
+        {
+            return None;
+        }
         self.kinds
             .iter()
             .filter(|c| c.position == position)
@@ -883,6 +890,9 @@ impl QuantityLexicon {
 
     /// A `before` cue ending just before token `end`.
     fn before_cue_ending(&self, w: &Words, end: usize) -> Option<QuantityKind> {
+        if end == 0 || !self.may_end_cue(w.text[end - 1]) {
+            return None;
+        }
         self.kinds
             .iter()
             .filter(|c| c.position == CuePosition::Before)

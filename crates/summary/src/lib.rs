@@ -105,8 +105,13 @@ struct Vocabulary {
 impl Vocabulary {
     fn id(&mut self, word: &str) -> u32 {
         self.buf.clear();
-        for c in word.chars() {
-            self.buf.extend(c.to_lowercase());
+        if word.is_ascii() {
+            self.buf.push_str(word);
+            self.buf.make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                self.buf.extend(c.to_lowercase());
+            }
         }
         // a light stem: plural and verb endings
         let stem = stem(&self.buf);
@@ -152,7 +157,13 @@ impl SummaryStage {
         if w.bytes().all(|b| !b.is_ascii_uppercase()) {
             return self.stopwords.contains(w);
         }
-        w.len() <= 12 && self.stopwords.contains(w.to_ascii_lowercase().as_str())
+        let mut buf = [0u8; 16];
+        let Some(bytes) = buf.get_mut(..w.len()) else {
+            return false;
+        };
+        bytes.copy_from_slice(w.as_bytes());
+        bytes.make_ascii_lowercase();
+        std::str::from_utf8(bytes).is_ok_and(|l| self.stopwords.contains(l))
     }
 
     /// The summary's sentences, in article order.
@@ -163,6 +174,7 @@ impl SummaryStage {
         let mut lead_terms: FxHashSet<u32> = FxHashSet::default();
         let mut doc_freq: FxHashMap<u32, u32> = FxHashMap::default();
         let mut candidates: Vec<Candidate> = Vec::new();
+        let facts = Facts::of(doc);
         let mut body_rank = 0usize;
         for (si, s) in doc.sentences.iter().enumerate() {
             let kind = doc.sections[s.section as usize].kind;
@@ -199,7 +211,7 @@ impl SummaryStage {
             candidates.push(Candidate {
                 sentence: si as u32,
                 terms: scratch.clone(),
-                score: self.prior(doc, si, words, position),
+                score: prior(doc, &facts, si, words, position),
             });
         }
         if candidates.is_empty() {
@@ -240,63 +252,83 @@ impl SummaryStage {
         out.sort_unstable();
         out
     }
+}
 
-    /// The score a sentence has before its words are compared: position, substance, and
-    /// penalties for what cannot stand alone.
-    fn prior(&self, doc: &Document, si: usize, words: usize, position: usize) -> f64 {
-        let s = &doc.sentences[si];
-        let mut score = 1.5 / (1.0 + position as f64).sqrt();
-        let events = doc
-            .events
-            .iter()
-            .filter(|e| e.sentence as usize == si && (e.source.is_some() || e.target.is_some()))
-            .count();
-        score += 0.25 * (events.min(3) as f64);
-        let figures = doc
-            .quantities
-            .iter()
-            .filter(|q| {
-                q.sentence as usize == si
-                    && matches!(
-                        q.kind,
-                        QuantityKind::Killed
-                            | QuantityKind::Injured
-                            | QuantityKind::Money
-                            | QuantityKind::Crowd
-                            | QuantityKind::Displaced
-                            | QuantityKind::Arrested
-                    )
-            })
-            .count();
-        score += 0.3 * (figures.min(2) as f64);
-        // quoted words: how much of the sentence lies inside quotes
-        let quoted: u32 = doc
-            .quotes
-            .iter()
-            .flat_map(|q| q.parts.iter())
-            .filter(|p| s.span.contains(**p))
-            .map(|p| p.len() as u32)
-            .sum();
-        if f64::from(quoted) > 0.6 * s.span.len() as f64 {
-            score -= 0.8;
+/// Per sentence: coded events with an actor, telling figures, and bytes inside quotes.
+struct Facts {
+    events: Vec<u8>,
+    figures: Vec<u8>,
+    quoted: Vec<u32>,
+}
+
+impl Facts {
+    fn of(doc: &Document) -> Facts {
+        let n = doc.sentences.len();
+        let mut facts = Facts {
+            events: vec![0; n],
+            figures: vec![0; n],
+            quoted: vec![0; n],
+        };
+        for e in &doc.events {
+            if e.source.is_some() || e.target.is_some() {
+                let slot = &mut facts.events[e.sentence as usize];
+                *slot = slot.saturating_add(1);
+            }
         }
-        let first = doc
-            .sentence_tokens(s)
-            .iter()
-            .find(|t| t.kind == TokenKind::Word)
-            .map(|t| doc.span_text(t.span))
-            .unwrap_or("");
-        if BACK_POINTERS.iter().any(|b| first.eq_ignore_ascii_case(b)) {
-            score -= 0.6;
+        for q in &doc.quantities {
+            if matches!(
+                q.kind,
+                QuantityKind::Killed
+                    | QuantityKind::Injured
+                    | QuantityKind::Money
+                    | QuantityKind::Crowd
+                    | QuantityKind::Displaced
+                    | QuantityKind::Arrested
+            ) {
+                let slot = &mut facts.figures[q.sentence as usize];
+                *slot = slot.saturating_add(1);
+            }
         }
-        if words > 50 {
-            score -= 0.5;
+        for part in doc.quotes.iter().flat_map(|q| q.parts.iter()) {
+            let at = doc.sentences.partition_point(|s| s.span.end <= part.start);
+            if doc
+                .sentences
+                .get(at)
+                .is_some_and(|s| s.span.contains(*part))
+            {
+                facts.quoted[at] += part.len() as u32;
+            }
         }
-        if words < 10 {
-            score -= 0.4;
-        }
-        score
+        facts
     }
+}
+
+/// The score a sentence has before its words are compared: position, substance, and
+/// penalties for what cannot stand alone.
+fn prior(doc: &Document, facts: &Facts, si: usize, words: usize, position: usize) -> f64 {
+    let s = &doc.sentences[si];
+    let mut score = 1.5 / (1.0 + position as f64).sqrt();
+    score += 0.25 * f64::from(facts.events[si].min(3));
+    score += 0.3 * f64::from(facts.figures[si].min(2));
+    if f64::from(facts.quoted[si]) > 0.6 * s.span.len() as f64 {
+        score -= 0.8;
+    }
+    let first = doc
+        .sentence_tokens(s)
+        .iter()
+        .find(|t| t.kind == TokenKind::Word)
+        .map(|t| doc.span_text(t.span))
+        .unwrap_or("");
+    if BACK_POINTERS.iter().any(|b| first.eq_ignore_ascii_case(b)) {
+        score -= 0.6;
+    }
+    if words > 50 {
+        score -= 0.5;
+    }
+    if words < 10 {
+        score -= 0.4;
+    }
+    score
 }
 
 /// How much of the smaller term set the other holds, 0 to 1.
