@@ -7,7 +7,8 @@
 //!   `07`); disapproval, rejection, threats, protest, reduced relations, coercion and force are
 //!   opposition (`11` .. `20`). The longest code prefix in the file decides. Only events that
 //!   happened or are reported count: a negated event (`stopped short of recognising`) and a
-//!   hypothetical or planned one give none. A coordinated source has one event per actor, and so
+//!   hypothetical or planned one give none, nor does an event whose target the events stage
+//!   only guessed as the other actor of its sentence (`Cuba, an ally of X, threatened to ...`). A coordinated source has one event per actor, and so
 //!   one alignment each.
 //! - **From quotes**: a stance phrase in someone's quote (`we stand with`, `the legitimate
 //!   president`, `dictatorship`, `illegitimate`) toward the actor the quote names nearest it in
@@ -175,7 +176,10 @@ impl AlignmentStage {
     pub fn find(&self, doc: &Document) -> Vec<Alignment> {
         let mut ledger = Ledger::default();
         for (i, e) in doc.events.iter().enumerate() {
-            if e.negated || matches!(e.modality, Modality::Hypothetical | Modality::Future) {
+            if e.negated
+                || matches!(e.modality, Modality::Hypothetical | Modality::Future)
+                || e.target_guessed
+            {
                 continue;
             }
             let (Some(source), Some(target)) = (e.source, e.target) else {

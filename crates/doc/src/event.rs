@@ -76,4 +76,7 @@ pub struct Event {
     pub injured: Option<u32>,
     /// How sure the stage is, 0 to 1.
     pub confidence: f64,
+    /// True when the target is not tied to the trigger by grammar but is only the other actor
+    /// the sentence names (criticism, demands and threats aimed at no one in their phrase).
+    pub target_guessed: bool,
 }

@@ -730,8 +730,10 @@ impl<'a> Finder<'a> {
         // Roots 10-13 (demands, criticism, rejection, threats) aimed at no one named in
         // their phrase are aimed at the other actor the sentence names.
         let root = &code.code[..2];
+        let mut guessed_target = false;
         if target.is_none() && matches!(root, "10" | "11" | "12" | "13") {
             target = self.other_actor(m, first, end, sources.first().copied().flatten());
+            guessed_target = target.is_some();
         }
         let (modality, negated) = self.modality(m, first);
         let quote = self.quote_of(m);
@@ -801,7 +803,7 @@ impl<'a> Finder<'a> {
                 confidence += 0.2;
             }
             if target.is_some() {
-                confidence += 0.15;
+                confidence += if guessed_target { 0.05 } else { 0.15 };
             }
             if m.origin == Origin::Curated {
                 confidence += 0.1;
@@ -828,6 +830,7 @@ impl<'a> Finder<'a> {
                 fatalities,
                 injured,
                 confidence: confidence.clamp(0.05, 0.95),
+                target_guessed: guessed_target && target.is_some(),
             });
         }
     }
