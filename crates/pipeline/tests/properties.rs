@@ -70,8 +70,72 @@ fn newsy() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
+/// Text dense with figures: numbers, scales, units, bounds and casualty words in any order, so
+/// the quantity scanner's look-backs and look-aheads meet every edge of a sentence.
+fn figures() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("a".to_string()),
+        Just("an".to_string()),
+        Just("A".to_string()),
+        Just("one".to_string()),
+        Just("twenty-one".to_string()),
+        Just("six-year".to_string()),
+        Just("dozen".to_string()),
+        Just("dozens".to_string()),
+        Just("tens".to_string()),
+        Just("of".to_string()),
+        Just("thousands".to_string()),
+        Just("half".to_string()),
+        Just("million".to_string()),
+        Just("bn".to_string()),
+        Just("m".to_string()),
+        Just("$".to_string()),
+        Just("US".to_string()),
+        Just("€".to_string()),
+        Just("%".to_string()),
+        Just("per cent".to_string()),
+        Just("hours".to_string()),
+        Just("-".to_string()),
+        Just("year-old".to_string()),
+        Just("at least".to_string()),
+        Just("more than".to_string()),
+        Just("between".to_string()),
+        Just("and".to_string()),
+        Just("to".to_string()),
+        Just("killed".to_string()),
+        Just("were".to_string()),
+        Just("dead".to_string()),
+        Just("wounding".to_string()),
+        Just("death toll rose to".to_string()),
+        Just("including".to_string()),
+        Just("claimed".to_string()),
+        Just("separate".to_string()),
+        Just("since".to_string()),
+        Just("in 2017".to_string()),
+        Just("March".to_string()),
+        Just("in".to_string()),
+        Just("Kabul".to_string()),
+        Just("people".to_string()),
+        Just("protesters".to_string()),
+        Just("10:30".to_string()),
+        Just("0800".to_string()),
+        Just(",".to_string()),
+        Just(".".to_string()),
+        Just("\n".to_string()),
+        "[0-9]{1,7}",
+        "[0-9]{1,3},[0-9]{3}",
+        "[0-9]{1,2}\\.[0-9]",
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn text_dense_with_figures(text in figures()) {
+        check(&format!("Figures\n\n{text}"))?;
+    }
 
     #[test]
     fn any_string(text in "\\PC{0,300}") {

@@ -217,7 +217,8 @@ impl QuantityLexicon {
                     if short && !digits {
                         break;
                     }
-                    value *= s;
+                    // `4.1 million` is 4,100,000, not 4,099,999.999999999
+                    value = (value * s).round();
                     scaled = true;
                     j += 1;
                 }
@@ -229,7 +230,7 @@ impl QuantityLexicon {
 
     /// The number starting at token `i`, if one does.
     fn number_at(&self, w: &Words, i: usize) -> Option<Number> {
-        let word = w.text[i];
+        let word = *w.text.get(i)?;
         let n = w.text.len();
         if w.kind[i] == TokenKind::Number {
             if word.contains(':') {

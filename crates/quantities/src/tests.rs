@@ -249,3 +249,9 @@ fn subsets_phone_numbers_and_hyphenated_durations() {
         ("48-hour", 48.0, QuantityKind::Duration)
     );
 }
+
+#[test]
+fn scaled_decimals_are_whole_numbers() {
+    let q = one("The war has displaced 4.1 million people.");
+    assert_eq!(q.1, 4_100_000.0);
+}
