@@ -207,10 +207,14 @@ impl AlignmentStage {
     /// target: `marched ... in support of the Palestinians`, `fight alongside Russian forces`.
     fn flipped(&self, doc: &Document, trigger: Span, target: u32) -> bool {
         let first = doc.tokens.partition_point(|t| t.span.start < trigger.end);
-        let Some(until) = doc
-            .mentions
+        let Some(sentence) = doc.sentences.iter().find(|s| s.span.contains(trigger)) else {
+            return false;
+        };
+        let from = doc.mentions.partition_point(|m| m.span.start < trigger.end);
+        let Some(until) = doc.mentions[from..]
             .iter()
-            .find(|m| m.span.start >= trigger.end && m.actor == Some(target))
+            .take_while(|m| m.span.end <= sentence.span.end)
+            .find(|m| m.actor == Some(target))
         else {
             return false;
         };
@@ -224,9 +228,12 @@ impl AlignmentStage {
             .iter()
             .map(|t| doc.span_text(t.span))
             .collect();
+        // the phrase governs the target: at most two words between them (`in support of the
+        // Palestinians`), so `alongside X against Y` does not turn the stance toward Y
         (0..words.len()).any(|k| {
             self.flips.iter().any(|f| {
                 words.len() >= k + f.len()
+                    && words.len() - (k + f.len()) <= 2
                     && words[k..k + f.len()]
                         .iter()
                         .zip(f)
@@ -274,12 +281,15 @@ impl AlignmentStage {
                 continue;
             };
             let negated = words[k.saturating_sub(3)..k].iter().any(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "not" | "never" | "n't" | "no"
-                )
+                ["not", "never", "n't", "no"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
             });
-            if negated {
+            // `the terrorist attack`, `a criminal investigation`: a modifier, not a judgement
+            let modifier = words
+                .get(k + len)
+                .is_some_and(|w| NOT_JUDGEMENTS.iter().any(|x| w.eq_ignore_ascii_case(x)));
+            if negated || modifier {
                 continue;
             }
             let cue = Span {
@@ -294,7 +304,39 @@ impl AlignmentStage {
 }
 
 /// Words before a mention that make it a place or a circumstance, not the one judged.
-const NOT_JUDGED: &[&str] = &["in", "at", "from", "across", "to", "into", "for", "on"];
+const NOT_JUDGED: &[&str] = &[
+    "in", "at", "from", "across", "to", "into", "for", "on", "against", "by", "over",
+];
+
+/// Nouns after a stance word that make it a modifier (`terrorist attack`, `criminal case`).
+const NOT_JUDGEMENTS: &[&str] = &[
+    "attack",
+    "attacks",
+    "act",
+    "acts",
+    "investigation",
+    "charges",
+    "case",
+    "cases",
+    "gang",
+    "gangs",
+    "network",
+    "networks",
+    "group",
+    "groups",
+    "organisation",
+    "organization",
+    "cell",
+    "cells",
+    "court",
+    "code",
+    "law",
+    "threat",
+    "threats",
+    "activity",
+    "activities",
+    "change",
+];
 
 /// The actor the phrase judges: named nearest before `cue` in its sentence inside the quote
 /// (`Maduro is the legitimate`, `X and his regime`), else nearest after it, else the nearest
@@ -307,7 +349,10 @@ fn nearest_named(doc: &Document, cue: Span, quote: Span, speaker: u32) -> Option
         .map(|s| s.span)?;
     let inside = |m: &&newsgraph_doc::Mention| {
         let before = doc.text()[..m.span.start as usize].trim_end();
-        let word = before.rsplit(' ').next().unwrap_or("");
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         quote.contains(m.span)
             && !m.span.contains(cue)
             && !cue.contains(m.span)

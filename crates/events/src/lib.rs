@@ -708,10 +708,11 @@ impl<'a> Finder<'a> {
                 } else {
                     Vec::new()
                 };
-                let group = if governing.len() >= 2 {
-                    governing
-                } else {
-                    self.main_subject(first, *t)
+                // a one-actor governing subject keeps the pronoun; with none, the sentence's
+                // first subject if it is a group
+                let group = match governing.len() {
+                    0 => self.main_subject(first, *t),
+                    _ => governing,
                 };
                 if group.len() >= 2 {
                     group
@@ -902,9 +903,9 @@ impl<'a> Finder<'a> {
                     }
                     g += 1;
                 }
-                if self.is(g, "including") {
+                if g < end && self.is(g, "including") {
                     j = g + 1;
-                } else if self.is(g, "such") && self.is(g + 1, "as") {
+                } else if g + 1 < end && self.is(g, "such") && self.is(g + 1, "as") {
                     j = g + 2;
                 }
             }

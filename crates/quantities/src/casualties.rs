@@ -42,14 +42,20 @@ enum Role {
 pub struct CasualtyStage {
     /// (words, role, true when the cue stands after the figure)
     cues: Vec<(Vec<&'static str>, Role, bool)>,
+    /// Nouns of a long period after `since` (`insurgency`, `war`): a running total.
+    periods: Vec<&'static str>,
 }
 
 impl CasualtyStage {
     /// The stage with the embedded cue list.
     pub fn new() -> Result<Self, LexiconError> {
         let file = Lexicon::parse(&embedded::CASUALTY_CUES)?;
-        let mut cues = Vec::new();
+        let (mut cues, mut periods) = (Vec::new(), Vec::new());
         for row in file.rows() {
+            if row.fields[1] == "period" {
+                periods.push(row.fields[0]);
+                continue;
+            }
             let role = match row.fields[1] {
                 "claim" => Role::Claim,
                 "other" => Role::Other,
@@ -75,7 +81,7 @@ impl CasualtyStage {
             };
             cues.push((row.fields[0].split(' ').collect(), role, after));
         }
-        Ok(CasualtyStage { cues })
+        Ok(CasualtyStage { cues, periods })
     }
 }
 
@@ -154,7 +160,7 @@ impl CasualtyStage {
                     && l.place == figure.place
                     && coordinated(doc, prev.span.end, q.span.start)
             }) {
-                last.value += figure.value;
+                last.value = last.value.saturating_add(figure.value);
                 continue;
             }
             figures.push(figure);
@@ -193,14 +199,15 @@ impl CasualtyStage {
                         .filter(|&j| j != i)
                         .map(|j| places[j].1)
                         .collect();
-                    others.len() >= 2 && others.iter().sum::<u32>() == places[i].1
+                    others.len() >= 2
+                        && others.iter().fold(0u32, |a, b| a.saturating_add(*b)) == places[i].1
                 })
                 .take(1)
                 .collect();
             let parts: u32 = (0..places.len())
                 .filter(|i| !containers.contains(i))
                 .map(|i| places[i].1)
-                .sum();
+                .fold(0, u32::saturating_add);
             let contained = containers.iter().map(|&i| places[i].1).max().unwrap_or(0);
             let total = loose.max(parts).max(contained);
             if killed {
@@ -261,30 +268,59 @@ impl CasualtyStage {
             let hit = if *after {
                 (end..hi).any(|k| starts_with(&words[k..hi], cue))
             } else {
-                (lo..at).any(|k| ends_with(&words[lo..=k], cue))
+                (lo..at).any(|k| {
+                    ends_with(&words[lo..=k], cue)
+                        // `the blast claimed the lives of 12` is no one's claim
+                        && !(*role == Role::Claim
+                            && words.get(k + 1..).is_some_and(|rest| {
+                                starts_with(rest, &["the", "lives"]) || starts_with(rest, &["lives"])
+                            }))
+                })
             };
             if hit {
                 return Some(*role);
+            }
+        }
+        // `killed since 2004`, `since the insurgency began`: a running total; `since Monday's
+        // quake` is the incident's own
+        if let Some(k) = (end..hi).find(|&k| words[k].eq_ignore_ascii_case("since")) {
+            let window = &words[k + 1..hi.min(k + 7).max(k + 1)];
+            let year = window
+                .iter()
+                .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+            let period = window
+                .iter()
+                .any(|w| self.periods.iter().any(|p| w.eq_ignore_ascii_case(p)));
+            if year || period {
+                return Some(Role::Cumulative);
             }
         }
         None
     }
 }
 
-/// True when the figure's date lies more than a week before publication, or names a month or
-/// a year (a tally, not an incident).
+/// True when the figure's date lies more than a week before publication, or names a year or
+/// an earlier month (history or a tally, not the incident).
 fn historical(doc: &Document, q: &Quantity) -> bool {
     let Some(date) = q.date.as_deref() else {
         return false;
     };
+    let published = doc.meta.published;
+    if date.len() == 7 {
+        // `in March` in an article of March is this incident's month
+        let this_month = published.map(|p| p.format("%Y-%m").to_string());
+        return this_month.as_deref() != Some(date);
+    }
     if date.len() < 10 {
         return true;
     }
     match (
-        doc.meta.published,
+        published,
         chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d"),
     ) {
-        (Some(p), Ok(d)) => d < p - chrono::Duration::days(7),
+        (Some(p), Ok(d)) => p
+            .checked_sub_signed(chrono::Duration::days(7))
+            .is_some_and(|week_before| d < week_before),
         _ => false,
     }
 }
@@ -363,13 +399,24 @@ fn coordinated(doc: &Document, end: u32, start: u32) -> bool {
         .trim();
     let Some(noun) = between
         .strip_suffix(", and")
-        .or_else(|| between.strip_suffix("and"))
+        .or_else(|| between.strip_suffix(" and"))
+        .or_else(|| (between == "and").then_some(""))
         .or_else(|| between.strip_suffix(','))
     else {
         return false;
     };
+    // a noun only: `people were killed,` holds a verb and ends a clause
+    let verbal = noun.split_whitespace().any(|w| {
+        [
+            "were", "was", "are", "is", "been", "have", "has", "had", "killed", "dead", "died",
+            "wounded", "injured", "hurt",
+        ]
+        .iter()
+        .any(|v| w.eq_ignore_ascii_case(v))
+    });
     let words = noun.split_whitespace().count();
-    words <= 3
+    !verbal
+        && words <= 3
         && noun
             .chars()
             .all(|c| c.is_alphabetic() || c == ' ' || c == '-')

@@ -136,6 +136,9 @@ impl QuantityLexicon {
                 "noun" => CuePosition::Noun,
                 other => return Err(bad(file, row, format!("unknown position {other:?}"))),
             };
+            if words(row.fields[0]).is_empty() {
+                return Err(bad(file, row, "an empty phrase".to_string()));
+            }
             kinds.push(KindCue {
                 words: words(row.fields[0]),
                 kind: kind(file, row, row.fields[1])?,

@@ -99,8 +99,10 @@ impl QuantityStage {
                         && self.lex.maybe_number(doc.span_text(t.span)))
             }) && !tokens.iter().any(|t| {
                 // `killing a soldier`: an article counts one only beside a casualty word
-                t.kind == newsgraph_doc::TokenKind::Word
-                    && self.lex.may_start_cue(doc.span_text(t.span))
+                t.kind == newsgraph_doc::TokenKind::Word && {
+                    let word = doc.span_text(t.span);
+                    self.lex.may_start_cue(word) || self.lex.may_end_cue(word)
+                }
             }) {
                 continue;
             }

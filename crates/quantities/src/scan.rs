@@ -255,6 +255,17 @@ impl QuantityLexicon {
         let is = |s: &str| word.eq_ignore_ascii_case(s);
         let (first_value, mut j, mut vague) = match () {
             _ if is("a") || is("an") => {
+                // `a few protesters`, `a number of people`, `a group of`: no count
+                if lower_eq(
+                    next(i + 1),
+                    &[
+                        "number", "lot", "handful", "group", "couple", "series", "majority",
+                        "crowd", "total", "host", "range", "variety", "minority", "wave",
+                    ],
+                ) || (next(i + 1).eq_ignore_ascii_case("few") && next(i + 2) != "dozen")
+                {
+                    return None;
+                }
                 if next(i + 1).eq_ignore_ascii_case("few") && next(i + 2) == "dozen" {
                     (12.0, i + 3, true)
                 } else if next(i + 1) == "dozen" {
@@ -296,7 +307,10 @@ impl QuantityLexicon {
             _ => {
                 if let Some(v) = self.cardinal(word) {
                     (v, i + 1, false)
-                } else if let Some(NumberRole::Vague(v)) = self.role(word) {
+                } else if let Some(NumberRole::Vague(v)) = self
+                    .role(word)
+                    .filter(|_| !(is("scores") || is("tens")) || next(i + 1) == "of")
+                {
                     // `tens of thousands`, `hundreds of thousands`
                     let mut value = v;
                     let mut j = i + 1;
@@ -376,12 +390,21 @@ impl QuantityLexicon {
         let glued_next = num.end < w.text.len() && w.glued[num.end];
         if w.kind[i] == TokenKind::Number {
             let plain = word.bytes().all(|b| b.is_ascii_digit());
+            // a year, unless money, a bound or a counted noun says it is a count (`about 2000
+            // people`, `a $2000 fine`)
             if plain
                 && !num.scaled
                 && word.len() == 4
                 && (word.starts_with("19") || word.starts_with("20"))
+                && !self
+                    .before
+                    .iter()
+                    .any(|u| ends_with(&w.text[..i], &u.words))
+                && !self.modifiers.iter().any(|m| ends_with(&w.text[..i], &m.0))
+                && (!is_plural(next) || is_capitalised(next))
+                && !self.cue_follows(w, num.end)
             {
-                return true; // a year
+                return true;
             }
             // phone numbers and codes: `0800 555 0111`
             if plain && word.len() > 1 && word.starts_with('0') {
@@ -405,27 +428,42 @@ impl QuantityLexicon {
             if lower_eq(next, &["a.m.", "p.m.", "am", "pm", "gmt", "utc", "hrs"]) {
                 return true;
             }
-            // `Article 5`, `Flight 302`, `Resolution 2334`: a number right after a name
+            // `Article 5`, `Flight 302`, `Resolution 2334`: a number right after a name, unless
+            // the words after are capitalised too (a Title Case headline: `Gunmen Kill 12 In`)
             if plain
                 && i > 1
                 && is_capitalised(prev)
                 && w.kind[i - 1] == TokenKind::Word
+                && !is_capitalised(next)
                 && self.role(prev).is_none()
                 && dates::month(prev).is_none()
+                && !self.may_end_cue(prev)
+                && !self
+                    .before
+                    .iter()
+                    .any(|u| ends_with(&w.text[..i], &u.words))
+                && !self.modifiers.iter().any(|m| ends_with(&w.text[..i], &m.0))
                 && !lower_eq(
                     prev,
-                    &[
-                        "us", "rs", "usd", "eur", "gbp", "ksh", "some", "about", "nearly", "over",
-                        "around", "almost", "roughly", "only", "just", "another", "all", "at",
-                        "by", "the", "and", "more", "less",
-                    ],
+                    &["only", "just", "another", "all", "the", "and", "some"],
                 )
             {
                 return true;
             }
         }
-        // ages: `35-year-old`, `aged 35`, `a 35 year old`
+        // ages: `35-year-old`, `aged 35`, `a 35 year old`, `children under 5`
         if lower_eq(prev, &["aged", "age", "ages"]) {
+            return true;
+        }
+        if i > 1
+            && lower_eq(prev, &["under", "over"])
+            && lower_eq(
+                w.text[i - 2],
+                &[
+                    "children", "child", "people", "those", "anyone", "adults", "boys", "girls",
+                ],
+            )
+        {
             return true;
         }
         if next == "-"
@@ -441,8 +479,12 @@ impl QuantityLexicon {
         {
             return true;
         }
-        // a score `2-1`
-        if next == "-" && glued_next && w.kind.get(num.end + 1) == Some(&TokenKind::Number) {
+        // a score `2-1`, not a range `20-30 people`
+        if next == "-"
+            && glued_next
+            && w.kind.get(num.end + 1) == Some(&TokenKind::Number)
+            && !self.range_follows(w, num)
+        {
             return true;
         }
         if prev == "-" && i > 1 && w.glued[i] && w.kind[i - 2] == TokenKind::Number {
@@ -460,6 +502,28 @@ impl QuantityLexicon {
             return true;
         }
         false
+    }
+
+    /// True when `N-M` is a range of a count (`20-30 people were killed`): the second number
+    /// is larger and a plural noun or a kind cue follows it.
+    fn range_follows(&self, w: &Words, num: &Number) -> bool {
+        let (Some(a), Some(b)) = (
+            w.text[num.first].replace(',', "").parse::<f64>().ok(),
+            w.text
+                .get(num.end + 1)
+                .and_then(|t| t.replace(',', "").parse::<f64>().ok()),
+        ) else {
+            return false;
+        };
+        let after = w.text.get(num.end + 2).copied().unwrap_or("");
+        b > a && (is_plural(after) || self.cue_follows(w, num.end + 2))
+    }
+
+    /// True when a kind cue (after or noun) starts at token `k`.
+    fn cue_follows(&self, w: &Words, k: usize) -> bool {
+        k < w.text.len()
+            && (self.cue_at(w, k, CuePosition::After).is_some()
+                || self.cue_at(w, k, CuePosition::Noun).is_some())
     }
 
     /// Every quantity of a sentence's words.
@@ -546,7 +610,9 @@ impl QuantityLexicon {
 
         // a currency before: `$65billion`, `US$1.2bn`, `Rs 500`
         for u in &self.before {
-            if ends_with(&w.text[..first], &u.words) {
+            // case counts here: `A $` is Australian, `a $50 fine` is not
+            let n_words = u.words.len();
+            if first >= n_words && w.text[first - n_words..first] == u.words[..] {
                 first -= u.words.len();
                 unit = Some(u.unit.to_string());
                 kind = Some(u.kind);
@@ -603,6 +669,10 @@ impl QuantityLexicon {
         if kind.is_none() {
             for u in &self.after {
                 if starts_with(&w.text[end..], &u.words) {
+                    // `500 pounds of explosives` is a weight
+                    if u.words == ["pounds"] && w.text.get(end + 1) == Some(&"of") {
+                        continue;
+                    }
                     // `two years ago` is a date, not a duration
                     if u.kind == QuantityKind::Duration
                         && w.text.get(end + u.words.len()) == Some(&"ago")
@@ -656,6 +726,22 @@ impl QuantityLexicon {
         {
             of_kind = self.cue_at(w, j + 2, CuePosition::Noun).map(|c| c.0);
         }
+        // `millions of dollars`, `billions of euros`
+        if j > end {
+            for u in &self.after {
+                if u.kind == QuantityKind::Money && starts_with(&w.text[j..], &u.words) {
+                    return Some(Found {
+                        first,
+                        end: j + u.words.len(),
+                        noun: (j, j),
+                        value,
+                        bound,
+                        unit: Some(u.unit.to_string()),
+                        kind: QuantityKind::Money,
+                    });
+                }
+            }
+        }
         let noun_first = j;
         while j < n && j < noun_first + 4 {
             let t = w.text[j];
@@ -695,11 +781,12 @@ impl QuantityLexicon {
                 let transitive = lower_eq(t, TRANSITIVE);
                 let object_follows = w.text.get(k + len).is_some_and(|x| {
                     w.kind[k + len] == TokenKind::Number
+                        || self.role(x).is_some()
                         || lower_eq(
                             x,
                             &[
-                                "a", "an", "the", "two", "three", "four", "five", "his", "her",
-                                "their", "its", "at", "more", "dozens", "hundreds", "scores",
+                                "a", "an", "the", "his", "her", "their", "its", "at", "more",
+                                "some", "several", "many",
                             ],
                         )
                 });
@@ -732,6 +819,16 @@ impl QuantityLexicon {
                         ],
                     );
                 k += 1;
+                hops += 1;
+                continue;
+            }
+            // `children under 5 were killed`, `men aged 18 to 60`: an age is no verb
+            if lower_eq(t, &["under", "over", "aged"])
+                && w.text.get(k + 1).is_some_and(|x| {
+                    w.kind[k + 1] == TokenKind::Number || self.cardinal(x).is_some()
+                })
+            {
+                k += 2;
                 hops += 1;
                 continue;
             }

@@ -255,3 +255,79 @@ fn scaled_decimals_are_whole_numbers() {
     let q = one("The war has displaced 4.1 million people.");
     assert_eq!(q.1, 4_100_000.0);
 }
+
+/// `(value, kind)` of every quantity of a sentence.
+fn kinds(sentence: &str) -> Vec<(f64, QuantityKind)> {
+    quantities(sentence).iter().map(|q| (q.1, q.2)).collect()
+}
+
+#[test]
+fn edges_found_in_review() {
+    use QuantityKind::*;
+    assert_eq!(
+        kinds("Gunmen opened fire on the bus, killing a soldier."),
+        [(1.0, Killed)]
+    );
+    assert_eq!(
+        kinds("About 2000 people were killed in the fighting."),
+        [(2000.0, Killed)]
+    );
+    assert_eq!(
+        kinds("Officials said 20-30 people were killed."),
+        [(20.0, Killed)]
+    );
+    assert_eq!(kinds("A few protesters were killed near the square."), []);
+    assert_eq!(
+        kinds("12 militants killed six soldiers at the post."),
+        [(12.0, Count), (6.0, Killed)]
+    );
+    assert_eq!(
+        kinds("The war has cost millions of dollars."),
+        [(1e6, Money)]
+    );
+    let q = one("The bank granted a $50 million loan.");
+    assert_eq!(q.3.as_deref(), Some("USD"));
+    assert_eq!(
+        kinds("Police seized 500 pounds of explosives."),
+        [(500.0, Count)]
+    );
+    assert_eq!(
+        kinds("Three children under 5 were killed."),
+        [(3.0, Killed)]
+    );
+    assert!(kinds("Exam scores fell sharply this year.").is_empty());
+}
+
+#[test]
+fn title_case_headlines_keep_their_figures() {
+    let doc = analyse(
+        "Gunmen Kill 12 In Attack On Village\n\nThe attack happened at night.\n",
+        "2024-03-14",
+    );
+    let got: Vec<_> = doc.quantities.iter().map(|q| (q.value, q.kind)).collect();
+    assert_eq!(got, [(12.0, QuantityKind::Killed)]);
+}
+
+#[test]
+fn subsets_lives_claimed_and_since_an_event() {
+    let doc = analyse(
+        "Quake toll rises\n\nFive people were killed, three of them children, when the school collapsed.\n",
+        "2024-03-14",
+    );
+    assert_eq!(doc.casualties.killed, Some(5), "{:?}", doc.quantities);
+    let doc = analyse(
+        "Blast in market\n\nThe blast claimed the lives of 12 people on Tuesday. Police said two suspects were killed in a raid.\n",
+        "2024-03-14",
+    );
+    assert_eq!(doc.casualties.killed, Some(12), "{:?}", doc.quantities);
+    let doc = analyse(
+        "Quake toll rises\n\nMore than 300 people have died since Monday's earthquake, officials said.\n",
+        "2024-03-14",
+    );
+    assert_eq!(doc.casualties.killed, Some(300), "{:?}", doc.quantities);
+    let doc = analyse(
+        "Violence in the south\n\nMore than 7,000 people have been killed since the insurgency began in 2004.\n",
+        "2024-03-14",
+    );
+    assert_eq!(doc.casualties.killed, None, "{:?}", doc.quantities);
+}

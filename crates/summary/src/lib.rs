@@ -89,6 +89,8 @@ const BACK_POINTERS: &[&str] = &[
 
 /// One candidate sentence.
 struct Candidate {
+    /// True for a highlight bullet (which is itself part of the lead).
+    highlight: bool,
     sentence: u32,
     /// Its content words as term ids, deduplicated.
     terms: Vec<u32>,
@@ -171,7 +173,7 @@ impl SummaryStage {
         let mut vocab = Vocabulary::default();
         let mut scratch = Vec::new();
         // the headline and highlights state the news
-        let mut lead_terms: FxHashSet<u32> = FxHashSet::default();
+        let mut lead_terms: FxHashMap<u32, u32> = FxHashMap::default();
         let mut doc_freq: FxHashMap<u32, u32> = FxHashMap::default();
         let mut candidates: Vec<Candidate> = Vec::new();
         let facts = Facts::of(doc);
@@ -186,7 +188,9 @@ impl SummaryStage {
             }
             self.terms(doc, si, &mut vocab, &mut scratch);
             if matches!(kind, SectionKind::Headline | SectionKind::Highlight) {
-                lead_terms.extend(scratch.iter().copied());
+                for &t in &scratch {
+                    *lead_terms.entry(t).or_default() += 1;
+                }
             }
             for &t in &scratch {
                 *doc_freq.entry(t).or_default() += 1;
@@ -209,6 +213,7 @@ impl SummaryStage {
                 body_rank - 1
             };
             candidates.push(Candidate {
+                highlight: kind == SectionKind::Highlight,
                 sentence: si as u32,
                 terms: scratch.clone(),
                 score: prior(doc, &facts, si, words, position),
@@ -223,7 +228,13 @@ impl SummaryStage {
                 continue;
             }
             let n = c.terms.len() as f64;
-            let lead = c.terms.iter().filter(|t| lead_terms.contains(t)).count() as f64;
+            // a highlight is compared with the headline and the other highlights, not itself
+            let own = u32::from(c.highlight);
+            let lead = c
+                .terms
+                .iter()
+                .filter(|t| lead_terms.get(t).is_some_and(|&n| n > own))
+                .count() as f64;
             let central: f64 = c
                 .terms
                 .iter()
@@ -290,13 +301,12 @@ impl Facts {
             }
         }
         for part in doc.quotes.iter().flat_map(|q| q.parts.iter()) {
-            let at = doc.sentences.partition_point(|s| s.span.end <= part.start);
-            if doc
-                .sentences
-                .get(at)
-                .is_some_and(|s| s.span.contains(*part))
-            {
-                facts.quoted[at] += part.len() as u32;
+            // a quote may run over several sentences: each gets its share
+            let mut at = doc.sentences.partition_point(|s| s.span.end <= part.start);
+            while let Some(s) = doc.sentences.get(at).filter(|s| s.span.start < part.end) {
+                let overlap = s.span.end.min(part.end) - s.span.start.max(part.start);
+                facts.quoted[at] += overlap;
+                at += 1;
             }
         }
         facts
