@@ -25,8 +25,10 @@ enum Command {
     /// Analyse articles and print one record (schema newsgraph.article/1) per article.
     ///
     /// Inputs are plain-text articles (.txt or any other name), JSON Lines files (.jsonl,
-    /// .jsonl.gz, .ndjson; one {"id", "text", "title"?, "published"?, "url"?} object per line)
-    /// or `-` for standard input. One text file gives one pretty JSON record; several files, a
+    /// .jsonl.gz, .ndjson; one {"id", "text", "title"?, "published"?, "url"?} object per line),
+    /// saved web pages (.html, .htm: the main content and its metadata are extracted), WARC
+    /// archives (.warc, .warc.gz: every HTML response record is an article) or `-` for standard
+    /// input (its format is recognised from its first bytes). One text file gives one pretty JSON record; several files, a
     /// JSONL input or --format jsonl give one record per line, in input order.
     ///
     /// A record holds the article's sections, sentences, actors and their mentions, quotes,
@@ -105,12 +107,17 @@ enum OutputFormat {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum InputKind {
-    /// By file name (.jsonl, .jsonl.gz, .ndjson are JSONL); stdin is sniffed.
+    /// By file name (.jsonl, .jsonl.gz, .ndjson are JSONL; .html, .htm pages; .warc, .warc.gz
+    /// archives); stdin is sniffed.
     Auto,
     /// Each input is one plain-text article.
     Text,
     /// Each input holds one JSON article per line.
     Jsonl,
+    /// Each input is one saved web page.
+    Html,
+    /// Each input is a WARC archive.
+    Warc,
 }
 
 fn main() -> ExitCode {
@@ -143,11 +150,16 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         InputKind::Auto => InputFormat::Auto,
         InputKind::Text => InputFormat::Text,
         InputKind::Jsonl => InputFormat::Jsonl,
+        InputKind::Html => InputFormat::Html,
+        InputKind::Warc => InputFormat::Warc,
     };
     let jsonl_input = args.inputs.iter().any(|p| {
         let p = p.to_ascii_lowercase();
         let p = p.trim_end_matches(".gz");
-        input_format == InputFormat::Jsonl || p.ends_with(".jsonl") || p.ends_with(".ndjson")
+        matches!(input_format, InputFormat::Jsonl | InputFormat::Warc)
+            || p.ends_with(".jsonl")
+            || p.ends_with(".ndjson")
+            || p.ends_with(".warc")
     });
     let single = args.inputs.len() == 1 && !jsonl_input;
     let format = args.format.unwrap_or(if single {
@@ -182,8 +194,21 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         .inputs
         .iter()
         .flat_map(|path| match Input::open(path, input_format) {
-            Ok(input) => Box::new(input)
-                as Box<dyn Iterator<Item = std::result::Result<RawArticle, InputError>>>,
+            Ok(mut input) => {
+                // once the input is read, say what it skipped (WARC records that are no pages)
+                let mut told = false;
+                Box::new(std::iter::from_fn(move || {
+                    let next = input.next();
+                    if next.is_none() && !told {
+                        told = true;
+                        if let Some(summary) = input.summary() {
+                            eprintln!("newsgraph: {summary}");
+                        }
+                    }
+                    next
+                }))
+                    as Box<dyn Iterator<Item = std::result::Result<RawArticle, InputError>>>
+            }
             Err(e) => Box::new(std::iter::once(Err(e))),
         });
     loop {

@@ -349,3 +349,58 @@ The government promised $5 million in aid to the families of the victims.\n";
     assert!((2..=5).contains(&n), "{summary}");
     assert!(summary["text"].as_str().unwrap().contains("killed"));
 }
+
+#[test]
+fn html_pages_give_the_same_record_shape_with_their_metadata() {
+    let page = "<!doctype html><html lang=\"en\"><head><title>Bridge closed | Lakeside Post</title>\
+<meta property=\"og:site_name\" content=\"Lakeside Post\">\
+<meta property=\"article:published_time\" content=\"2025-03-11T07:00:00Z\">\
+<link rel=\"canonical\" href=\"https://lakeside.example/bridge\"></head><body>\
+<div class=\"cookie-banner\">We use cookies. Accept all</div><nav>Home | News | Sport</nav>\
+<article><h1>Bridge closed in Kisumu after cracks found</h1><p class=\"byline\">By Achieng Otieno</p>\
+<p>Kenyan authorities closed a road bridge in Kisumu on Tuesday after engineers found cracks in its main span, police said.</p>\
+<figure><img src=\"b.jpg\"><figcaption>Closed: Police guard the bridge over the Nyando river on Tuesday</figcaption></figure>\
+<p>The Kenya National Highways Authority said repairs would take at least three weeks and cost about 40 million shillings.</p>\
+</article><footer>Copyright Lakeside Post</footer></body></html>";
+    let dir = tempfile::tempdir().unwrap();
+    let path = file(&dir, "bridge.html", page.as_bytes());
+    let out = newsgraph().args(["extract", &path]).assert().success();
+    let r: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(r["source"]["format"], "html");
+    assert_eq!(r["source"]["url"], "https://lakeside.example/bridge");
+    assert_eq!(r["meta"]["published"], "2025-03-11");
+    assert_eq!(r["meta"]["outlet"], "Lakeside Post");
+    assert_eq!(r["meta"]["language"], "en");
+    assert_eq!(r["meta"]["authors"][0], "Achieng Otieno");
+    let text = r["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Bridge closed in Kisumu after cracks found\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("cookies") && !text.contains("Home | News"),
+        "{text}"
+    );
+    let kinds: Vec<&str> = r["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"caption") && kinds.contains(&"headline"),
+        "{kinds:?}"
+    );
+    assert!(r["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|q| q["kind"] == "money"));
+    // a page with no article is an error that names it
+    let index = file(&dir, "index.html", b"<html><head><title>News</title></head><body><ul><li><a href=\"/a\">One</a></li></ul></body></html>");
+    newsgraph()
+        .args(["extract", &index])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("index.html: no article found"));
+}

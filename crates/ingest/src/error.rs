@@ -79,6 +79,22 @@ pub enum InputError {
         /// The limit.
         max: u64,
     },
+    /// A web page holds no article.
+    #[error("{origin}: {message}")]
+    NoArticle {
+        /// The page (`archive.warc@offset` for a WARC record).
+        origin: Origin,
+        /// Why.
+        message: String,
+    },
+    /// A WARC record is truncated or corrupt; the reader goes on to the next.
+    #[error("{origin}: {message}")]
+    Warc {
+        /// The archive.
+        origin: Origin,
+        /// What is wrong, with the record's byte offset.
+        message: String,
+    },
     /// The input holds binary data, not text.
     #[error("{origin}: binary data, not text (NUL byte at offset {offset})")]
     Binary {

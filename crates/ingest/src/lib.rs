@@ -1,4 +1,10 @@
-//! Reading articles: plain text, JSON Lines (optionally gzipped) and standard input.
+//! Reading articles: plain text, JSON Lines (optionally gzipped), saved HTML pages, WARC
+//! archives (optionally gzipped, as Common Crawl writes them) and standard input.
+//!
+//! A page's main content and metadata come from `newsgraph-html`; a WARC archive streams its
+//! `response` records of HTML pages as articles (the record's URL, date and `WARC-Record-ID`
+//! kept), counts the other records ([`Input::summary`]) and reports a truncated or corrupt
+//! record with its byte offset before going on.
 //!
 //! [`Input::open`] opens one path (or `-`) and yields [`RawArticle`]s one at a time, so a JSONL
 //! file of any size streams in bounded memory. A bad record is an [`InputError`] naming the file
@@ -42,6 +48,10 @@ pub enum InputFormat {
     Text,
     /// One article per line.
     Jsonl,
+    /// One saved web page.
+    Html,
+    /// A WARC archive of crawled pages.
+    Warc,
 }
 
 /// One article as read, before any analysis.
@@ -57,6 +67,12 @@ pub struct RawArticle {
     pub published: Option<NaiveDate>,
     /// The URL the input gives.
     pub url: Option<String>,
+    /// Author names the input gives (a page's byline or metadata).
+    pub authors: Vec<String>,
+    /// The outlet the input names (a page's site name or publisher).
+    pub outlet: Option<String>,
+    /// ISO 639-1 code of the text's language, when the input says or it was detected.
+    pub language: Option<String>,
     /// The file path, or `None` for standard input.
     pub path: Option<String>,
     /// The input format.
@@ -80,6 +96,12 @@ enum Kind {
         reader: Box<dyn BufRead + Send>,
         line: u64,
         buf: Vec<u8>,
+    },
+    Html(Option<Box<dyn Read + Send>>),
+    Warc {
+        records: newsgraph_html::warc::WarcReader<Box<dyn BufRead + Send>>,
+        skipped: u64,
+        pages: u64,
     },
 }
 
@@ -122,6 +144,12 @@ impl Input {
             InputFormat::Auto if stem.ends_with(".jsonl") || stem.ends_with(".ndjson") => {
                 InputFormat::Jsonl
             }
+            InputFormat::Auto if stem.ends_with(".html") || stem.ends_with(".htm") => {
+                InputFormat::Html
+            }
+            InputFormat::Auto if stem.ends_with(".warc") || stem.ends_with(".arc") => {
+                InputFormat::Warc
+            }
             InputFormat::Auto => InputFormat::Text,
             other => other,
         };
@@ -143,9 +171,19 @@ impl Input {
                     origin: origin(name, None),
                     source: e,
                 })?;
-                let first = head.iter().find(|b| !b.is_ascii_whitespace());
-                if first == Some(&b'{') {
+                let start = head
+                    .iter()
+                    .position(|b| !b.is_ascii_whitespace())
+                    .unwrap_or(head.len());
+                let head = &head[start..];
+                let starts =
+                    |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
+                if head.first() == Some(&b'{') {
                     InputFormat::Jsonl
+                } else if starts(b"WARC/") {
+                    InputFormat::Warc
+                } else if starts(b"<!doctype html") || starts(b"<html") {
+                    InputFormat::Html
                 } else {
                     InputFormat::Text
                 }
@@ -158,6 +196,12 @@ impl Input {
                 line: 0,
                 buf: Vec::new(),
             },
+            InputFormat::Html => Kind::Html(Some(Box::new(reader))),
+            InputFormat::Warc => Kind::Warc {
+                records: newsgraph_html::warc::WarcReader::new(Box::new(reader)),
+                skipped: 0,
+                pages: 0,
+            },
             _ => Kind::Text(Some(Box::new(reader))),
         };
         Ok(Input {
@@ -165,6 +209,48 @@ impl Input {
             path: None,
             kind,
         })
+    }
+
+    /// After the input is read: how many WARC records were not HTML pages, when any.
+    pub fn summary(&self) -> Option<String> {
+        match &self.kind {
+            Kind::Warc { skipped, pages, .. } if *skipped > 0 || *pages == 0 => Some(format!(
+                "{}: {pages} HTML page(s) read, {skipped} other record(s) skipped (requests, \
+                 metadata, non-HTML responses)",
+                self.name
+            )),
+            _ => None,
+        }
+    }
+
+    fn read_html(&self, mut reader: Box<dyn Read + Send>) -> Result<RawArticle, InputError> {
+        let origin = origin(&self.name, None);
+        let mut bytes = Vec::new();
+        reader
+            .by_ref()
+            .take(MAX_ARTICLE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| InputError::Io {
+                origin: origin.clone(),
+                source: e,
+            })?;
+        if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+            return Err(InputError::TooLarge {
+                origin,
+                len: bytes.len() as u64,
+                max: MAX_ARTICLE_BYTES,
+            });
+        }
+        let id = content_id(&bytes);
+        page_article(
+            &bytes,
+            None,
+            None,
+            id,
+            self.path.clone(),
+            Format::Html,
+            origin,
+        )
     }
 
     fn read_text(&self, mut reader: Box<dyn Read + Send>) -> Result<RawArticle, InputError> {
@@ -194,6 +280,9 @@ impl Input {
             title: None,
             published: None,
             url: None,
+            authors: Vec::new(),
+            outlet: None,
+            language: None,
             path: self.path.clone(),
             format: Format::Text,
             origin,
@@ -212,6 +301,66 @@ impl Iterator for Input {
                 let reader = reader.take()?;
                 Some(self.read_text(reader))
             }
+            Kind::Html(reader) => {
+                let reader = reader.take()?;
+                Some(self.read_html(reader))
+            }
+            Kind::Warc {
+                records,
+                skipped,
+                pages,
+            } => loop {
+                let record = match records.next()? {
+                    Ok(record) => record,
+                    Err(e) => {
+                        return Some(Err(InputError::Warc {
+                            origin: origin(&self.name, None),
+                            message: e.to_string(),
+                        }))
+                    }
+                };
+                let at = origin(&format!("{}@{}", self.name, record.offset), None);
+                if record.kind != "response" {
+                    *skipped += 1;
+                    continue;
+                }
+                let Some(http) = newsgraph_html::warc::http_response(&record.block) else {
+                    *skipped += 1;
+                    continue;
+                };
+                let content_type = http.content_type.as_deref().unwrap_or("");
+                let html = content_type.is_empty()
+                    || content_type.contains("html")
+                    || content_type.contains("xhtml");
+                if !html || http.status != 200 {
+                    *skipped += 1;
+                    continue;
+                }
+                *pages += 1;
+                let charset = newsgraph_html::warc::charset(content_type);
+                let id = record
+                    .record_id
+                    .clone()
+                    .unwrap_or_else(|| content_id(&http.body));
+                let mut article = page_article(
+                    &http.body,
+                    charset,
+                    record.target_uri.as_deref(),
+                    id,
+                    path,
+                    Format::Warc,
+                    at,
+                );
+                if let Ok(a) = &mut article {
+                    if a.published.is_none() {
+                        a.published = record.date.as_deref().and_then(parse_date);
+                    }
+                    if a.url.is_none() {
+                        a.url = record.target_uri.clone();
+                    }
+                }
+                return Some(article);
+            },
             Kind::Jsonl { reader, line, buf } => loop {
                 buf.clear();
                 *line += 1;
@@ -243,6 +392,55 @@ impl Iterator for Input {
             },
         }
     }
+}
+
+/// An article of a page's bytes, or the reason the page holds none.
+fn page_article(
+    bytes: &[u8],
+    charset: Option<&str>,
+    url: Option<&str>,
+    id: String,
+    path: Option<String>,
+    format: Format,
+    origin: Origin,
+) -> Result<RawArticle, InputError> {
+    let page = newsgraph_html::extract(bytes, charset, url).map_err(|e| InputError::NoArticle {
+        origin: origin.clone(),
+        message: e.to_string(),
+    })?;
+    let mut warnings = Vec::new();
+    if page.lossy {
+        warnings.push(Warning {
+            origin: origin.clone(),
+            message: format!(
+                "bytes not valid in the page's encoding ({}) were replaced with U+FFFD",
+                page.encoding
+            ),
+        });
+    }
+    if let Some(lang) = page.language.as_deref().filter(|l| *l != "en") {
+        warnings.push(Warning {
+            origin: origin.clone(),
+            message: format!(
+                "the article is in language '{lang}', not English: only its layout and sentences \
+                 are analysed"
+            ),
+        });
+    }
+    Ok(RawArticle {
+        id,
+        text: page.text,
+        title: page.title,
+        published: page.published,
+        url: page.url,
+        authors: page.authors,
+        outlet: page.outlet,
+        language: page.language,
+        path,
+        format,
+        origin,
+        warnings,
+    })
 }
 
 fn origin(name: &str, line: Option<u64>) -> Origin {
@@ -390,6 +588,9 @@ fn jsonl_record(
         title: record.title.filter(|t| !t.trim().is_empty()),
         published,
         url: record.url,
+        authors: Vec::new(),
+        outlet: None,
+        language: None,
         path,
         format: Format::Jsonl,
         origin,

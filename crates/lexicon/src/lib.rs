@@ -203,6 +203,12 @@ pub mod embedded {
         "summary/stopwords.tsv"
     );
 
+    data_file!(
+        /// CSS selectors of page furniture removed before main-content extraction.
+        HTML_CLUTTER,
+        "html/clutter.tsv"
+    );
+
     /// Every embedded file, for validation.
     pub const ALL: &[DataFile] = &[
         ABBREVIATIONS,
@@ -236,6 +242,7 @@ pub mod embedded {
         CASUALTY_CUES,
         STANCES,
         STOPWORDS,
+        HTML_CLUTTER,
     ];
 }
 

@@ -188,10 +188,18 @@ impl Pipeline {
         let meta = Meta {
             title: raw.title,
             published: raw.published,
-            ..Meta::default()
+            outlet: raw.outlet,
+            authors: raw.authors,
+            language: raw.language,
         };
         let mut doc = Document::new(raw.id, source, meta, raw.text);
-        self.run(&mut doc)?;
+        // An article in another language gets its layout and sentences, never codes made by
+        // English rules.
+        if doc.meta.language.as_deref().is_some_and(|l| l != "en") {
+            self.run_first(2, &mut doc)?;
+        } else {
+            self.run(&mut doc)?;
+        }
         Ok(doc)
     }
 
