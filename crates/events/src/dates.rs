@@ -94,6 +94,18 @@ pub fn find(words: &[&str], published: Option<NaiveDate>, future: bool) -> Vec<D
 
 fn at(words: &[&str], i: usize, published: Option<NaiveDate>, future: bool) -> Option<DateHit> {
     let w = words[i];
+    // A date starts with a digit, a capital (months, weekdays, `In`, `Since`), or one of the
+    // few lowercase words below; every other word is passed over at the cost of one byte.
+    let first = *w.as_bytes().first()?;
+    if !(first.is_ascii_digit()
+        || first.is_ascii_uppercase()
+        || matches!(
+            first,
+            b'i' | b's' | b'y' | b't' | b'l' | b'n' | b'e' | b'o' | b'f' | b'a'
+        ))
+    {
+        return None;
+    }
     let next = |k: usize| words.get(i + k).copied().unwrap_or("");
     let hit = |end: usize, value: String| {
         Some(DateHit {
@@ -176,8 +188,16 @@ fn at(words: &[&str], i: usize, published: Option<NaiveDate>, future: bool) -> O
         }
     }
     let p = published?;
-    let lower = w.to_ascii_lowercase();
-    match lower.as_str() {
+    let mut buf = [0u8; 10];
+    let lower = match buf.get_mut(..w.len()) {
+        Some(b) => {
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or("")
+        }
+        None => "",
+    };
+    match lower {
         "yesterday" => return hit(i + 1, ymd(p - Duration::days(1))),
         "today" | "tonight" => return hit(i + 1, ymd(p)),
         "tomorrow" => return hit(i + 1, ymd(p + Duration::days(1))),
@@ -190,7 +210,7 @@ fn at(words: &[&str], i: usize, published: Option<NaiveDate>, future: bool) -> O
             } else {
                 (next(1), i + 2)
             };
-            let step: i32 = match lower.as_str() {
+            let step: i32 = match lower {
                 "last" => -1,
                 "next" => 1,
                 _ => 0,

@@ -73,6 +73,9 @@ pub struct QuantityLexicon {
     /// a cheap test before the phrase lists are searched.
     cue_first: FxHashSet<&'static str>,
     cue_last: FxHashSet<&'static str>,
+    /// Every number word and cue word, ASCII case-insensitive: one pass over a sentence says
+    /// whether it may hold a quantity at all.
+    words: aho_corasick::AhoCorasick,
 }
 
 fn bad(file: &'static str, row: &Row, message: String) -> LexiconError {
@@ -178,7 +181,25 @@ impl QuantityLexicon {
             .filter(|k| k.position == CuePosition::Before)
             .map(|k| k.words[k.words.len() - 1])
             .collect();
+        let mut all: Vec<&'static str> = numbers
+            .keys()
+            .copied()
+            .filter(|w: &&str| w.len() >= 2)
+            .chain(kinds.iter().flat_map(|k| k.words.iter().copied()))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        let words = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&all)
+            .map_err(|e| LexiconError::BadValue {
+                file: "quantities/numbers.tsv",
+                line: 0,
+                message: format!("cannot build the word matcher: {e}"),
+            })?;
         Ok(QuantityLexicon {
+            words,
             cue_first,
             cue_last,
             numbers,
@@ -192,6 +213,20 @@ impl QuantityLexicon {
     /// What a word is as a number, if anything. `word` must be lowercase.
     pub fn number(&self, word: &str) -> Option<NumberRole> {
         self.numbers.get(word).copied()
+    }
+
+    /// True when a text may hold a quantity: a digit, or a number or cue word standing alone.
+    pub fn may_hold_quantity(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        if bytes.iter().any(u8::is_ascii_digit) {
+            return true;
+        }
+        self.words.find_iter(text).any(|m| {
+            let before = m.start().checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(m.end()).copied();
+            !before.is_some_and(|b| b.is_ascii_alphanumeric())
+                && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+        })
     }
 
     /// True when some `after` or `noun` cue starts with `word` (any case).

@@ -86,34 +86,33 @@ impl QuantityStage {
             text: Vec::new(),
             kind: Vec::new(),
             glued: Vec::new(),
+            role: Vec::new(),
         };
         for (si, sentence) in doc.sentences.iter().enumerate() {
             if !doc.sections[sentence.section as usize].kind.is_content() {
                 continue;
             }
             let tokens = doc.sentence_tokens(sentence);
-            // Most sentences hold no number at all: look before building anything.
-            if !tokens.iter().any(|t| {
-                t.kind == newsgraph_doc::TokenKind::Number
-                    || (t.kind == newsgraph_doc::TokenKind::Word
-                        && self.lex.maybe_number(doc.span_text(t.span)))
-            }) && !tokens.iter().any(|t| {
-                // `killing a soldier`: an article counts one only beside a casualty word
-                t.kind == newsgraph_doc::TokenKind::Word && {
-                    let word = doc.span_text(t.span);
-                    self.lex.may_start_cue(word) || self.lex.may_end_cue(word)
-                }
-            }) {
+            // Most sentences hold no number at all: one pass over their text before anything
+            if !self.lex.may_hold_quantity(doc.span_text(sentence.span)) {
                 continue;
             }
             words.text.clear();
             words.kind.clear();
             words.glued.clear();
+            words.role.clear();
             let mut prev_end = u32::MAX;
             for t in tokens {
                 words.text.push(doc.span_text(t.span));
                 words.kind.push(t.kind);
                 words.glued.push(t.span.start == prev_end);
+                words
+                    .role
+                    .push(if t.kind == newsgraph_doc::TokenKind::Word {
+                        self.lex.role(doc.span_text(t.span))
+                    } else {
+                        None
+                    });
                 prev_end = t.span.end;
             }
             found.clear();
@@ -160,25 +159,6 @@ impl QuantityStage {
             }
         }
         out
-    }
-}
-
-impl QuantityLexicon {
-    /// A cheap test of whether a word may start a number.
-    fn maybe_number(&self, word: &str) -> bool {
-        let first = word.as_bytes().first().copied().unwrap_or(0);
-        if !first.is_ascii_alphabetic() || word.len() > 14 {
-            return false;
-        }
-        let mut buf = [0u8; 14];
-        let bytes = &mut buf[..word.len()];
-        bytes.copy_from_slice(word.as_bytes());
-        bytes.make_ascii_lowercase();
-        let Ok(lower) = std::str::from_utf8(bytes) else {
-            return false;
-        };
-        let lower = lower.split('-').next().unwrap_or(lower);
-        self.number(lower).is_some()
     }
 }
 

@@ -15,6 +15,8 @@ pub(crate) struct Words<'a> {
     pub kind: Vec<TokenKind>,
     /// True when a token touches the one before it (no space between).
     pub glued: Vec<bool>,
+    /// What each token is as a number word, looked up once.
+    pub role: Vec<Option<NumberRole>>,
 }
 
 /// A quantity found in a sentence, in token indexes.
@@ -183,7 +185,8 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 impl QuantityLexicon {
-    fn role(&self, word: &str) -> Option<NumberRole> {
+    /// What a word is as a number, in any case.
+    pub(crate) fn role(&self, word: &str) -> Option<NumberRole> {
         with_lower(word, |w| self.number(w)).flatten()
     }
 
@@ -248,6 +251,9 @@ impl QuantityLexicon {
             });
         }
         if w.kind[i] != TokenKind::Word {
+            return None;
+        }
+        if !maybe_number(w, i) {
             return None;
         }
         let next = |k: usize| w.text.get(k).copied().unwrap_or("");
@@ -531,6 +537,10 @@ impl QuantityLexicon {
         let n = w.text.len();
         let mut i = 0;
         while i < n {
+            if !maybe_number(w, i) {
+                i += 1;
+                continue;
+            }
             let Some(num) = self.number_at(w, i) else {
                 // hyphenated `six-year` is a duration
                 if let Some(found) = self.hyphen_duration(w, i) {
@@ -1025,6 +1035,20 @@ pub(crate) fn singular(word: &str) -> String {
         return w[..w.len() - 1].to_string();
     }
     w
+}
+
+/// True unless token `i` is surely no number: most words, decided by the role found when the
+/// sentence was read, a hyphen, or the first letter of the few words that lead a number (`a
+/// dozen`, `several hundred`, `few`, `half a million`).
+fn maybe_number(w: &Words, i: usize) -> bool {
+    if w.kind[i] != TokenKind::Word || w.role[i].is_some() {
+        return true;
+    }
+    let word = w.text[i];
+    let lead = word.len() <= 7
+        && matches!(word.as_bytes()[0] | 0x20, b'a' | b's' | b'f' | b'h')
+        && lower_eq(word, &["a", "an", "several", "few", "half"]);
+    lead || word.contains('-')
 }
 
 /// True for a word that reads as a plural noun (`soldiers`, `guardsmen`, `people`).
