@@ -1126,8 +1126,13 @@ impl<'a> Finder<'a> {
                             "by",
                         ],
                     );
-                // `flew to Beijing`, `sent troops to Goma`: a place is a target after `to`.
-                let to_place = t > from && self.is_any(t - 1, &["to", "into"]);
+                // `flew to Beijing`, `sent troops to Goma`, `defended Moscow`, `relations with
+                // Beijing`, `strikes on Kharkiv`: a place stands for its country as the direct
+                // object or after `to`, `with`, `against`, `on`; after `in` it is where.
+                let to_place = t == from
+                    || (t > from
+                        && !self.is_any(t - 1, &["the", "a", "an"])
+                        && self.is_any(t - 1, &["to", "into", "with", "against", "on"]));
                 if prep_ok && (to_place || !self.is_place(mi as usize)) {
                     // `X's claim`: X.
                     return vec![Arg::Mention(mi as usize)];
