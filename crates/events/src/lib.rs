@@ -1181,8 +1181,18 @@ impl<'a> Finder<'a> {
             }
         }
         let mut target = Vec::new();
+        // `support for Israel`, `criticism of Beijing`: a phrase that ends in its preposition
+        // has its target right after it
+        if m.end > m.first && self.is_any(m.end - 1, &["for", "of", "against", "on", "to", "with"])
+        {
+            if let Some(mi) = (m.end..(m.end + 3).min(end)).find_map(|j| self.mention_at[j]) {
+                if !self.is_place(mi as usize) || self.mention_at[m.end] == Some(mi) {
+                    target.push(Arg::Mention(mi as usize));
+                }
+            }
+        }
         let mut k = m.end;
-        while k < end && k < m.end + 5 {
+        while target.is_empty() && k < end && k < m.end + 5 {
             if self.is(k, "between") {
                 let run = self.mention_run(k + 1, end);
                 if run.len() >= 2 {
