@@ -70,7 +70,12 @@ pub fn extract(bytes: &[u8], charset: Option<&str>, url: Option<&str>) -> Result
     let document = Document::from(html);
     document.select_matcher(clutter()).remove();
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let mut readability = Readability::with_document(document, url, Some(Config::default()))
+    // classes are kept so that a `class="caption"` paragraph is still known for one
+    let config = Config {
+        keep_classes: true,
+        ..Config::default()
+    };
+    let mut readability = Readability::with_document(document, url, Some(config))
         .map_err(|_| PageError::NoArticle)?;
     let article = readability.parse().map_err(|_| PageError::NoArticle)?;
     let (heading, body) = body_lines(&article.content, &clean(&article.title));
@@ -235,7 +240,15 @@ fn body_lines(content: &str, title: &str) -> (Option<String>, Vec<String>) {
             node.node_name().as_deref(),
             Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
         );
+        let caption_class = node
+            .attr("class")
+            .is_some_and(|c| c.to_ascii_lowercase().contains("caption"));
         match node.node_name().as_deref() {
+            _ if caption_class => {
+                lines.push(String::new());
+                lines.push(text);
+                lines.push(String::new());
+            }
             Some("figcaption") => {
                 lines.push(String::new());
                 lines.push(text);
