@@ -256,6 +256,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_article_in_another_language_gets_layout_and_sentences_only() {
+        let p = Pipeline::standard().unwrap().with_validation(true);
+        let raw = |language: Option<&str>| {
+            RawArticle {
+            id: "x".into(),
+            text: "Bombs kill seven in Kano\nBombs killed seven people in Kano on Monday, police said.\n"
+                .into(),
+            title: None,
+            published: None,
+            url: None,
+            authors: Vec::new(),
+            outlet: None,
+            language: language.map(str::to_string),
+            path: None,
+            format: newsgraph_doc::Format::Html,
+            origin: newsgraph_ingest::Origin {
+                name: "x".into(),
+                line: None,
+            },
+            warnings: Vec::new(),
+        }
+        };
+        let english = p.analyze(raw(Some("en"))).unwrap();
+        assert!(!english.events.is_empty() && english.casualties.killed == Some(7));
+        let other = p.analyze(raw(Some("fr"))).unwrap();
+        assert_eq!(other.sentences.len(), english.sentences.len());
+        assert!(other.mentions.is_empty() && other.events.is_empty());
+        assert_eq!(other.casualties.killed, None);
+        assert_eq!(other.meta.language.as_deref(), Some("fr"));
+    }
+
+    #[test]
     fn a_stage_whose_input_comes_later_fails_at_construction() {
         let stages: Vec<Box<dyn Stage>> = vec![
             Box::new(Segmenter::new().unwrap()),
