@@ -833,6 +833,20 @@ impl<'a> Finder<'a> {
                 confidence: confidence.clamp(0.05, 0.95),
                 target_guessed: guessed_target && target.is_some(),
             });
+            // `clashes between Kyrgyz and Tajik guards`, `talks between X and Y`: a nominal
+            // event between two sides goes both ways
+            let between =
+                m.form.is_none() && (m.end..end.min(m.end + 3)).any(|k| self.is(k, "between"));
+            if let (true, Some(last)) = (between, out.last()) {
+                if last.source.is_some() && last.target.is_some() {
+                    let mirror = Event {
+                        source: last.target,
+                        target: last.source,
+                        ..last.clone()
+                    };
+                    out.push(mirror);
+                }
+            }
         }
     }
 
