@@ -1186,6 +1186,11 @@ impl<'a> Finder<'a> {
             if self.is(t, "'s") {
                 continue;
             }
+            // `its alleged support`, `their offensive`: the possessive's antecedent
+            if self.is_any(t, &["its", "their", "his", "her"]) {
+                source.push(Arg::Pronoun(t));
+                break;
+            }
             if self.doc.tokens[t].kind != TokenKind::Word
                 || self.is_any(t, &["the", "a", "an"])
                 || self.is_any(t, CLAUSE_OPENERS)
@@ -1348,9 +1353,9 @@ impl<'a> Finder<'a> {
     fn antecedent(&self, t: usize, si: usize) -> Option<u32> {
         let w = self.word(t).to_ascii_lowercase();
         let want: &[ActorType] = match w.as_str() {
-            "he" | "she" | "him" | "her" => &[ActorType::Person],
-            "it" => &[ActorType::Country, ActorType::Organization],
-            "they" | "them" => &[
+            "he" | "she" | "him" | "her" | "his" => &[ActorType::Person],
+            "it" | "its" => &[ActorType::Country, ActorType::Organization],
+            "they" | "them" | "their" => &[
                 ActorType::Group,
                 ActorType::Country,
                 ActorType::Organization,
