@@ -474,7 +474,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// The country of a name right before token `i`: an adjective (`Turkish President`) or a
-    /// possessive (`Kenya's parliament`), from the candidates found so far.
+    /// possessive (`Kenya's parliament`, `Istanbul's mayor`), from the candidates found so far.
     fn country_before(&self, cands: &[Cand<'a>], i: usize) -> Option<(&'a str, bool)> {
         let last = cands.last()?;
         let (adjacent, possessive) = if last.end == i {
@@ -493,7 +493,14 @@ impl<'a> Scanner<'a> {
         let lex: &'a ActorLexicon = self.lex;
         hits.iter().find_map(|h| {
             let entry = lex.entry(h.entry);
-            let country_like = entry.kind == crate::lexicon::EntryKind::Country;
+            // `Istanbul's mayor`, `Texas's governor`: a city or region's role is its country's
+            let local = possessive
+                && matches!(
+                    entry.kind,
+                    crate::lexicon::EntryKind::City | crate::lexicon::EntryKind::Region
+                )
+                && entry.country.is_some();
+            let country_like = entry.kind == crate::lexicon::EntryKind::Country || local;
             let adjective = h.form == crate::lexicon::Form::Adjective;
             // A seat of power before a role noun: `Kremlin spokesman`, `Pentagon official`.
             let seat = matches!(h.form, crate::lexicon::Form::Seat(_));
