@@ -164,6 +164,12 @@ fn own_country(doc: &Document, speaker: u32, other: u32) -> bool {
     o.kind == ActorType::Country && s.country.is_some() && s.country == o.country
 }
 
+/// The sentence holding a span, found by binary search.
+fn sentence_of(doc: &Document, span: Span) -> Option<&newsgraph_doc::Sentence> {
+    let at = doc.sentences.partition_point(|s| s.span.end <= span.start);
+    doc.sentences.get(at).filter(|s| s.span.contains(span))
+}
+
 /// Places do not take sides, nor are they sided with.
 fn can_take_sides(doc: &Document, actor: u32) -> bool {
     doc.actors
@@ -207,7 +213,7 @@ impl AlignmentStage {
     /// target: `marched ... in support of the Palestinians`, `fight alongside Russian forces`.
     fn flipped(&self, doc: &Document, trigger: Span, target: u32) -> bool {
         let first = doc.tokens.partition_point(|t| t.span.start < trigger.end);
-        let Some(sentence) = doc.sentences.iter().find(|s| s.span.contains(trigger)) else {
+        let Some(sentence) = sentence_of(doc, trigger) else {
             return false;
         };
         let from = doc.mentions.partition_point(|m| m.span.start < trigger.end);
@@ -342,11 +348,7 @@ const NOT_JUDGEMENTS: &[&str] = &[
 /// (`Maduro is the legitimate`, `X and his regime`), else nearest after it, else the nearest
 /// before it in the quote; never the speaker, never a mention after `in` or `at`.
 fn nearest_named(doc: &Document, cue: Span, quote: Span, speaker: u32) -> Option<u32> {
-    let sentence = doc
-        .sentences
-        .iter()
-        .find(|s| s.span.contains(cue))
-        .map(|s| s.span)?;
+    let sentence = sentence_of(doc, cue)?.span;
     let inside = |m: &&newsgraph_doc::Mention| {
         let before = doc.text()[..m.span.start as usize].trim_end();
         let word = before

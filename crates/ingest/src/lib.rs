@@ -223,24 +223,9 @@ impl Input {
         }
     }
 
-    fn read_html(&self, mut reader: Box<dyn Read + Send>) -> Result<RawArticle, InputError> {
+    fn read_html(&self, reader: Box<dyn Read + Send>) -> Result<RawArticle, InputError> {
         let origin = origin(&self.name, None);
-        let mut bytes = Vec::new();
-        reader
-            .by_ref()
-            .take(MAX_ARTICLE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| InputError::Io {
-                origin: origin.clone(),
-                source: e,
-            })?;
-        if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-            return Err(InputError::TooLarge {
-                origin,
-                len: bytes.len() as u64,
-                max: MAX_ARTICLE_BYTES,
-            });
-        }
+        let bytes = read_whole(reader, &origin)?;
         let id = content_id(&bytes);
         page_article(
             &bytes,
@@ -253,24 +238,9 @@ impl Input {
         )
     }
 
-    fn read_text(&self, mut reader: Box<dyn Read + Send>) -> Result<RawArticle, InputError> {
+    fn read_text(&self, reader: Box<dyn Read + Send>) -> Result<RawArticle, InputError> {
         let origin = origin(&self.name, None);
-        let mut bytes = Vec::new();
-        reader
-            .by_ref()
-            .take(MAX_ARTICLE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| InputError::Io {
-                origin: origin.clone(),
-                source: e,
-            })?;
-        if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-            return Err(InputError::TooLarge {
-                origin,
-                len: bytes.len() as u64,
-                max: MAX_ARTICLE_BYTES,
-            });
-        }
+        let bytes = read_whole(reader, &origin)?;
         let id = content_id(&bytes);
         let mut warnings = Vec::new();
         let text = decode(bytes, &origin, &mut warnings)?;
@@ -392,6 +362,27 @@ impl Iterator for Input {
             },
         }
     }
+}
+
+/// All the bytes of a one-article input, refused when over [`MAX_ARTICLE_BYTES`].
+fn read_whole(mut reader: Box<dyn Read + Send>, origin: &Origin) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    reader
+        .by_ref()
+        .take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::Io {
+            origin: origin.clone(),
+            source: e,
+        })?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(InputError::TooLarge {
+            origin: origin.clone(),
+            len: bytes.len() as u64,
+            max: MAX_ARTICLE_BYTES,
+        });
+    }
+    Ok(bytes)
 }
 
 /// An article of a page's bytes, or the reason the page holds none.
