@@ -106,6 +106,32 @@ pub enum InputError {
 }
 
 impl InputError {
+    /// Where the problem is: the path, or the file with its line or byte offset.
+    pub fn location(&self) -> String {
+        match self {
+            InputError::NotFound { path } | InputError::IsDirectory { path } => path.clone(),
+            InputError::Io { origin, .. }
+            | InputError::Json { origin, .. }
+            | InputError::NoText { origin, .. }
+            | InputError::Empty { origin }
+            | InputError::TooLarge { origin, .. }
+            | InputError::NoArticle { origin, .. }
+            | InputError::Warc { origin, .. }
+            | InputError::Binary { origin, .. } => origin.to_string(),
+        }
+    }
+
+    /// What is wrong, without the location.
+    pub fn reason(&self) -> String {
+        let whole = self.to_string();
+        let location = self.location();
+        whole
+            .strip_prefix(location.as_str())
+            .and_then(|r| r.strip_prefix(": "))
+            .map(str::to_string)
+            .unwrap_or(whole)
+    }
+
     /// True when the whole input could not be opened (as opposed to one bad record in it).
     pub fn is_whole_input(&self) -> bool {
         matches!(

@@ -1,0 +1,304 @@
+//! The newsgraph corpus: article records in an embedded SQLite database, near-duplicates
+//! grouped, events grouped into stories, and the queries and exports users run over them.
+//!
+//! [`Store::open`] creates or migrates the database (schema version in `PRAGMA user_version`).
+//! Records are written in batches, one transaction each ([`Store::write_batch`]): a batch is
+//! stored whole or not at all, so a run killed at any moment loses nothing it committed and a
+//! re-run stores the rest. An article whose id or text is already stored is not stored again
+//! ([`Store::contains`] lets a caller skip its analysis).
+//!
+//! Near-duplicates (syndicated copies, light rewrites, truncated copies) are found with MinHash
+//! ([`minhash`]) as each article is written, and marked with the first article of their group
+//! (`articles.dup_of`). Events of one code root between the same two actors at the same place on
+//! the same day are one story (`stories`), counted as GDELT counts NumArticles and NumMentions,
+//! except that near-duplicate copies count once.
+//!
+//! ```
+//! use newsgraph_store::Store;
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let store = Store::open(&dir.path().join("corpus.db")).unwrap();
+//! assert_eq!(store.counts().unwrap().articles, 0);
+//! ```
+#![deny(missing_docs)]
+
+pub mod export;
+pub mod minhash;
+pub mod query;
+mod write;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+pub use minhash::{Likeness, Signature};
+pub use write::{BatchOutcome, Prepared};
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: i32 = 1;
+
+const SCHEMA: &str = include_str!("schema.sql");
+
+/// What can go wrong with the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file could not be opened or created as a database.
+    #[error("{path}: cannot open the database: {source}")]
+    Open {
+        /// The database file.
+        path: PathBuf,
+        /// Why.
+        source: rusqlite::Error,
+    },
+    /// The file exists but is not a newsgraph database.
+    #[error("{path}: not a newsgraph database ({why})")]
+    NotOurs {
+        /// The database file.
+        path: PathBuf,
+        /// What was found instead.
+        why: String,
+    },
+    /// The database was written by a newer version of newsgraph.
+    #[error("{path}: schema version {found} is newer than this build's {SCHEMA_VERSION}: upgrade newsgraph")]
+    Newer {
+        /// The database file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i32,
+    },
+    /// There is no database at the path (queries and exports do not create one).
+    #[error("{path}: no such database (create it with `newsgraph ingest`)")]
+    Missing {
+        /// The path asked for.
+        path: PathBuf,
+    },
+    /// A statement failed.
+    #[error("database: {0}")]
+    Sql(#[from] rusqlite::Error),
+    /// A stored record could not be read back.
+    #[error("stored record of article {article}: {source}")]
+    Record {
+        /// The article's row id.
+        article: i64,
+        /// The JSON error.
+        source: serde_json::Error,
+    },
+    /// A query's filters make no sense together.
+    #[error("{0}")]
+    Filter(String),
+    /// Writing an export failed.
+    #[error("writing the export: {0}")]
+    Io(#[from] std::io::Error),
+    /// An export format failed.
+    #[error("{0}")]
+    Export(String),
+}
+
+/// Result of store operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// How many rows the main tables hold.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    /// Articles stored.
+    pub articles: u64,
+    /// Of those, near-duplicates of an earlier one.
+    pub duplicates: u64,
+    /// Actors (one per article and entity).
+    pub actors: u64,
+    /// Quotes.
+    pub quotes: u64,
+    /// Event records.
+    pub events: u64,
+    /// Stories (events grouped across articles).
+    pub stories: u64,
+    /// Inputs rejected, over all runs.
+    pub rejects: u64,
+}
+
+/// The SHA-256 of an article's text: its identity for deduplication of exact copies.
+pub fn content_hash(text: &str) -> [u8; 32] {
+    Sha256::digest(text.as_bytes()).into()
+}
+
+/// An open corpus database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (and its tables) when it does not exist and
+    /// migrating an older schema.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Store::init(conn, path)
+    }
+
+    /// Opens an existing database for reading; a missing file is an error, not a new database.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Store::init(conn, path)
+    }
+
+    fn init(conn: Connection, path: &Path) -> Result<Store> {
+        let not_ours = |e: rusqlite::Error| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+                StoreError::NotOurs {
+                    path: path.to_path_buf(),
+                    why: "the file is not an SQLite database".into(),
+                }
+            }
+            e => StoreError::Open {
+                path: path.to_path_buf(),
+                source: e,
+            },
+        };
+        // WAL: readers do not block the writer; NORMAL sync is durable across a killed process
+        // (only a power cut can lose the last transactions).
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(not_ours)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // 64 MiB of page cache: index pages of a growing corpus stay in memory
+        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        // checkpoint the write-ahead log every 16k pages rather than every 1k
+        conn.pragma_update(None, "wal_autocheckpoint", 16384)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        match version {
+            0 => {
+                let tables: i64 = store.conn.query_row(
+                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'",
+                    [],
+                    |r| r.get(0),
+                )?;
+                if tables > 0 {
+                    return Err(StoreError::NotOurs {
+                        path: path.to_path_buf(),
+                        why: format!("it holds {tables} other table(s) and no newsgraph schema"),
+                    });
+                }
+                store.create()?;
+            }
+            SCHEMA_VERSION => {}
+            v if v > SCHEMA_VERSION => {
+                return Err(StoreError::Newer {
+                    path: path.to_path_buf(),
+                    found: v,
+                })
+            }
+            v => store.migrate(v)?,
+        }
+        Ok(store)
+    }
+
+    fn create(&self) -> Result<()> {
+        let sql = format!("BEGIN; {SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION}; COMMIT;");
+        self.conn.execute_batch(&sql)?;
+        Ok(())
+    }
+
+    /// Brings an older schema up to [`SCHEMA_VERSION`]: one step per version, each in its own
+    /// transaction. Version 1 is the first, so there is nothing to migrate yet.
+    fn migrate(&self, from: i32) -> Result<()> {
+        Err(StoreError::NotOurs {
+            path: self.path.clone(),
+            why: format!("unknown schema version {from}"),
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The underlying connection, for queries this crate does not offer.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Whether an article with this id or this text is already stored.
+    pub fn contains(&self, ext_id: &str, hash: &[u8; 32]) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT 1 FROM articles WHERE ext_id = ?1 UNION ALL \
+             SELECT 1 FROM articles WHERE content_hash = ?2 LIMIT 1",
+        )?;
+        Ok(stmt
+            .query_row(rusqlite::params![ext_id, &hash[..]], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// Records an input that could not be stored (once per origin and reason).
+    pub fn reject(&self, origin: &str, reason: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO rejects (origin, reason, seen) \
+             VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+            rusqlite::params![origin, reason],
+        )?;
+        Ok(())
+    }
+
+    /// How many rows the main tables hold.
+    pub fn counts(&self) -> Result<Counts> {
+        let one = |sql: &str| -> Result<u64> {
+            let n: i64 = self.conn.query_row(sql, [], |r| r.get(0))?;
+            Ok(n.max(0) as u64)
+        };
+        Ok(Counts {
+            articles: one("SELECT COUNT(*) FROM articles")?,
+            duplicates: one("SELECT COUNT(*) FROM articles WHERE dup_of IS NOT NULL")?,
+            actors: one("SELECT COUNT(*) FROM actors")?,
+            quotes: one("SELECT COUNT(*) FROM quotes")?,
+            events: one("SELECT COUNT(*) FROM events")?,
+            stories: one("SELECT COUNT(*) FROM stories")?,
+            rejects: one("SELECT COUNT(*) FROM rejects")?,
+        })
+    }
+
+    /// Writes a batch of analysed articles in one transaction: all of it is stored, or none.
+    /// Articles already stored (same id or same text, in the database or earlier in the
+    /// batch) are passed over and counted.
+    pub fn write_batch(&mut self, batch: &mut [Prepared]) -> Result<BatchOutcome> {
+        let tx = self.conn.transaction()?;
+        let mut outcome = BatchOutcome::default();
+        for article in batch.iter_mut() {
+            write::article(&tx, article, &mut outcome)?;
+        }
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// Brings the story counts up to date (NumArticles, NumMentions...). Writing marks the
+    /// stories it adds to as stale; call this once the batches of a run are written. Queries
+    /// and exports call it when they open a database, so that a run killed before its end
+    /// leaves no wrong count behind. Returns how many stories were counted.
+    pub fn recount_stories(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let n = write::recount_stories(&tx)?;
+        tx.commit()?;
+        Ok(n)
+    }
+}
