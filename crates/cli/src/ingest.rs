@@ -3,8 +3,8 @@
 //! The main thread reads articles one input at a time and passes over those already stored
 //! (same id or same text) before analysing anything, so a re-run costs little. Batches are
 //! analysed across cores (rayon) and handed to a writer thread through a channel of two
-//! batches, so that at most four batches are in memory whatever the corpus size. The writer
-//! stores each batch in one transaction.
+//! batches, so that at most three batches are in memory whatever the corpus size. The writer
+//! commits every 1024 articles or two seconds, whichever comes first.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -18,8 +18,12 @@ use newsgraph_pipeline::Pipeline;
 use newsgraph_store::{BatchOutcome, Prepared, Store};
 use rayon::prelude::*;
 
-/// Articles analysed and written together.
+/// Articles analysed together.
 pub const BATCH: usize = 256;
+/// Articles written in one transaction, at most.
+const COMMIT_ARTICLES: usize = 1024;
+/// Age of a transaction past which it is committed whatever its size.
+const COMMIT_AFTER: Duration = Duration::from_secs(2);
 
 /// File names `ingest` reads when it walks a folder.
 const EXTENSIONS: &[&str] = &[
@@ -133,25 +137,41 @@ pub fn run(job: &Job<'_>) -> Result<Tally> {
     );
     bar.enable_steady_tick(Duration::from_millis(200));
 
-    let (tx, rx) = mpsc::sync_channel::<Work>(2);
+    let (tx, rx) = mpsc::sync_channel::<Work>(1);
     let writer = std::thread::Builder::new()
         .name("ng-writer".into())
         .spawn(move || -> Result<(BatchOutcome, Duration)> {
             let mut store = store;
             let mut total = BatchOutcome::default();
             let mut busy = Duration::ZERO;
-            for work in rx {
-                let Work::Batch(mut batch, rejects) = work;
-                let started = Instant::now();
-                for (origin, reason) in &rejects {
-                    store.reject(origin, reason)?;
+            let mut work = rx.iter();
+            let mut open = true;
+            while open {
+                // one transaction holds batches until it has COMMIT_ARTICLES articles or is
+                // COMMIT_AFTER old: a killed run loses at most that, which a re-run redoes
+                let mut tx = store.transaction()?;
+                let opened = Instant::now();
+                let mut articles = 0;
+                while articles < COMMIT_ARTICLES && opened.elapsed() < COMMIT_AFTER {
+                    let Some(Work::Batch(mut batch, rejects)) = work.next() else {
+                        open = false;
+                        break;
+                    };
+                    let started = Instant::now();
+                    for (origin, reason) in &rejects {
+                        tx.reject(origin, reason)?;
+                    }
+                    articles += batch.len();
+                    tx.write(&mut batch)?;
+                    busy += started.elapsed();
                 }
-                let outcome = store.write_batch(&mut batch)?;
+                let started = Instant::now();
+                let outcome = tx.commit()?;
+                busy += started.elapsed();
                 total.stored += outcome.stored;
                 total.already += outcome.already;
                 total.duplicates += outcome.duplicates;
                 total.events += outcome.events;
-                busy += started.elapsed();
             }
             let started = Instant::now();
             store.recount_stories()?;

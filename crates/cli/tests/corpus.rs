@@ -164,6 +164,72 @@ fn ingest_stores_a_corpus_once_and_a_rerun_adds_nothing() {
     assert_eq!(contents(&db), before);
 }
 
+/// The generated corpus of 20,000 articles: stored whole, a re-run adds nothing, and the
+/// largest process of the run (ingest) stays under 500 MB.
+#[test]
+fn twenty_thousand_articles_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = generate(dir.path(), "big.jsonl", 20_000, 0.1, 17);
+    let db = dir.path().join("big.db");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsgraph"))
+        .arg("ingest")
+        .arg("--db")
+        .arg(&db)
+        .arg(&corpus)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // the kernel's high-water mark of the process's resident set, read until it exits
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    let status = loop {
+        if let Ok(status) = std::fs::read_to_string(&status_file) {
+            if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
+                let kb: u64 = line
+                    .split_whitespace()
+                    .nth(1)
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                peak_kb = peak_kb.max(kb);
+            }
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(status.success(), "{stderr}");
+    assert!(stderr.contains("0 skipped, 0 failed"), "{stderr}");
+    println!(
+        "ingest of 20,000 articles: peak memory {} MB; {stderr}",
+        peak_kb / 1024
+    );
+    assert!(peak_kb > 0, "the process's memory was read");
+    assert!(peak_kb < 500 * 1024, "peak memory {} MB", peak_kb / 1024);
+    let stored = count(&db, "SELECT COUNT(*) FROM articles");
+    let exact: i64 = {
+        // generated articles whose text is another's (a fixture with no name to change) are
+        // stored once
+        let text = std::fs::read_to_string(&corpus).unwrap();
+        let mut seen = std::collections::HashSet::new();
+        text.lines()
+            .filter(|l| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                !seen.insert(v["text"].as_str().unwrap().to_string())
+            })
+            .count() as i64
+    };
+    assert_eq!(stored + exact, 20_000);
+    ingest(&db, &[&corpus])
+        .success()
+        .stderr(predicate::str::contains("0 stored"))
+        .stderr(predicate::str::contains("20000 already stored"));
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM articles"), stored);
+}
+
 #[test]
 fn a_run_killed_mid_ingest_resumes_to_the_same_database_as_a_clean_run() {
     let dir = tempfile::tempdir().unwrap();

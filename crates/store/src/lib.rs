@@ -122,6 +122,48 @@ pub fn content_hash(text: &str) -> [u8; 32] {
     Sha256::digest(text.as_bytes()).into()
 }
 
+/// Batches being written in one transaction; nothing is stored until [`Transaction::commit`],
+/// and dropping it stores nothing.
+pub struct Transaction<'a> {
+    tx: rusqlite::Transaction<'a>,
+    outcome: BatchOutcome,
+}
+
+impl Transaction<'_> {
+    /// Writes a batch (see [`Store::write_batch`]).
+    pub fn write(&mut self, batch: &mut [Prepared]) -> Result<()> {
+        for article in batch.iter_mut() {
+            write::article(&self.tx, article, &mut self.outcome)?;
+        }
+        Ok(())
+    }
+
+    /// Records an input that could not be stored (see [`Store::reject`]).
+    pub fn reject(&self, origin: &str, reason: &str) -> Result<()> {
+        reject(&self.tx, origin, reason)
+    }
+
+    /// What the batches written so far did.
+    pub fn outcome(&self) -> BatchOutcome {
+        self.outcome
+    }
+
+    /// Stores everything written.
+    pub fn commit(self) -> Result<BatchOutcome> {
+        self.tx.commit()?;
+        Ok(self.outcome)
+    }
+}
+
+fn reject(conn: &Connection, origin: &str, reason: &str) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO rejects (origin, reason, seen) \
+         VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+        rusqlite::params![origin, reason],
+    )?;
+    Ok(())
+}
+
 /// An open corpus database.
 pub struct Store {
     conn: Connection,
@@ -176,8 +218,8 @@ impl Store {
             .map_err(not_ours)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // 64 MiB of page cache: index pages of a growing corpus stay in memory
-        conn.pragma_update(None, "cache_size", -65536)?;
+        // 32 MiB of page cache: the index pages a growing corpus writes to stay in memory
+        conn.pragma_update(None, "cache_size", -32768)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         // checkpoint the write-ahead log every 16k pages rather than every 1k
         conn.pragma_update(None, "wal_autocheckpoint", 16384)?;
@@ -253,12 +295,7 @@ impl Store {
 
     /// Records an input that could not be stored (once per origin and reason).
     pub fn reject(&self, origin: &str, reason: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT OR IGNORE INTO rejects (origin, reason, seen) \
-             VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-            rusqlite::params![origin, reason],
-        )?;
-        Ok(())
+        reject(&self.conn, origin, reason)
     }
 
     /// How many rows the main tables hold.
@@ -282,13 +319,18 @@ impl Store {
     /// Articles already stored (same id or same text, in the database or earlier in the
     /// batch) are passed over and counted.
     pub fn write_batch(&mut self, batch: &mut [Prepared]) -> Result<BatchOutcome> {
-        let tx = self.conn.transaction()?;
-        let mut outcome = BatchOutcome::default();
-        for article in batch.iter_mut() {
-            write::article(&tx, article, &mut outcome)?;
-        }
-        tx.commit()?;
-        Ok(outcome)
+        let mut tx = self.transaction()?;
+        tx.write(batch)?;
+        tx.commit()
+    }
+
+    /// Opens a transaction that several batches can be written in before it is committed:
+    /// fewer, larger transactions cost the full-text index fewer flushes.
+    pub fn transaction(&mut self) -> Result<Transaction<'_>> {
+        Ok(Transaction {
+            tx: self.conn.transaction()?,
+            outcome: BatchOutcome::default(),
+        })
     }
 
     /// Brings the story counts up to date (NumArticles, NumMentions...). Writing marks the

@@ -21,6 +21,8 @@ CREATE TABLE articles (
     shingles     INTEGER NOT NULL,             -- size of the shingle set behind minhash
     minhash      BLOB    NOT NULL,             -- little-endian u32 signature
     entities     BLOB    NOT NULL,             -- sorted u32 hashes of the people and towns it names
+    sections_json TEXT   NOT NULL,             -- [[kind, start, end], ...] (see the view sections)
+    mentions_json TEXT   NOT NULL,             -- [[actor, kind, start, end, text], ...] (view mentions)
     dup_of       INTEGER REFERENCES articles(id), -- the first article of its near-duplicate group
     similarity   REAL,                         -- estimated resemblance to dup_of
     added        TEXT    NOT NULL,             -- when it was stored, UTC YYYYMMDDHHMMSS
@@ -30,6 +32,9 @@ CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_dup_of ON articles(dup_of);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+-- merge index segments once 8 of a level are there (4 by default): fewer, larger merges for a
+-- corpus written in many small transactions
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
 
 -- Locality-sensitive hashing of the minhash signatures: one row per (article, band).
 CREATE TABLE minhash_bands (
@@ -38,14 +43,13 @@ CREATE TABLE minhash_bands (
     PRIMARY KEY (key, article)
 ) WITHOUT ROWID;
 
-CREATE TABLE sections (
-    article INTEGER NOT NULL REFERENCES articles(id),
-    idx     INTEGER NOT NULL,
-    kind    TEXT    NOT NULL,
-    start   INTEGER NOT NULL,
-    end     INTEGER NOT NULL,
-    PRIMARY KEY (article, idx)
-) WITHOUT ROWID;
+-- Sections and mentions, the most numerous annotations and the least queried, are stored as one
+-- JSON array per article (written in one row, not one row each) and read through views that
+-- look like tables: SELECT * FROM mentions WHERE article = 7.
+CREATE VIEW sections AS
+    SELECT a.id AS article, CAST(j.key AS INTEGER) AS idx,
+           j.value ->> 0 AS kind, j.value ->> 1 AS start, j.value ->> 2 AS end
+    FROM articles a, json_each(a.sections_json) j;
 
 CREATE TABLE actors (
     article  INTEGER NOT NULL REFERENCES articles(id),
@@ -63,16 +67,12 @@ CREATE TABLE actors (
 CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
 CREATE INDEX actors_cameo ON actors(cameo);
 
-CREATE TABLE mentions (
-    article INTEGER NOT NULL REFERENCES articles(id),
-    idx     INTEGER NOT NULL,
-    actor   INTEGER,                           -- actors.idx of the same article
-    kind    TEXT    NOT NULL,
-    start   INTEGER NOT NULL,
-    end     INTEGER NOT NULL,
-    text    TEXT    NOT NULL,
-    PRIMARY KEY (article, idx)
-) WITHOUT ROWID;
+CREATE VIEW mentions AS
+    SELECT a.id AS article, CAST(j.key AS INTEGER) AS idx,
+           j.value ->> 0 AS actor,                 -- actors.idx of the same article
+           j.value ->> 1 AS kind, j.value ->> 2 AS start, j.value ->> 3 AS end,
+           j.value ->> 4 AS text
+    FROM articles a, json_each(a.mentions_json) j;
 
 CREATE TABLE quotes (
     article      INTEGER NOT NULL REFERENCES articles(id),
@@ -103,7 +103,6 @@ CREATE TABLE stories (
     first_event  INTEGER,                      -- events.id of its earliest record
     stale        INTEGER NOT NULL              -- 1 until its counts are brought up to date
 );
-CREATE INDEX stories_stale ON stories(stale) WHERE stale = 1;
 
 CREATE TABLE events (
     id             INTEGER PRIMARY KEY,

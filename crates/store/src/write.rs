@@ -2,16 +2,19 @@
 //! stories.
 
 use newsgraph_doc::Record;
-use rusqlite::{params, params_from_iter, OptionalExtension, Transaction};
+use std::collections::HashMap;
+
+use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::minhash::{Signature, BANDS};
 use crate::{content_hash, Result, StoreError};
 
-/// Candidates sharing fewer bands than this are not compared (two rows a band: a pair of
-/// resemblance 0.3 is expected to share 2.2 of 24 bands).
-const MIN_SHARED_BANDS: i64 = 2;
+/// Candidates sharing fewer bands than this are not compared.
+const MIN_SHARED_BANDS: i64 = 1;
 /// Candidates compared, the most similar first.
 const MAX_CANDIDATES: usize = 16;
+/// Articles read from one band key, the newest first.
+const PER_BAND: usize = 24;
 
 /// An analysed article made ready for the database: the work that needs no connection (JSON,
 /// hashes, signature, sentence texts) is done here, so that it can run in parallel.
@@ -25,8 +28,12 @@ pub struct Prepared {
     /// Hashes of the names of the people and towns the article names, sorted: who and where
     /// the story is about.
     entities: Vec<u32>,
-    /// Byte offset of each code point of the text, and the text's length at the end.
-    char_bytes: Vec<usize>,
+    /// Sections as a JSON array of `[kind, start, end]`.
+    sections_json: String,
+    /// Mentions as a JSON array of `[actor, kind, start, end, text]`.
+    mentions_json: String,
+    /// The text of each event's sentence, in event order.
+    event_sentences: Vec<String>,
 }
 
 /// What a batch did.
@@ -46,6 +53,19 @@ impl Prepared {
     /// Prepares one record for writing.
     pub fn new(mut record: Record) -> Result<Prepared> {
         let text = std::mem::take(&mut record.text);
+        let sections: Vec<(&str, u32, u32)> = record
+            .sections
+            .iter()
+            .map(|s| (s.kind.as_str(), s.start, s.end))
+            .collect();
+        let mentions: Vec<(Option<u32>, &str, u32, u32, &str)> = record
+            .mentions
+            .iter()
+            .map(|m| (m.actor, m.kind.as_str(), m.start, m.end, m.text.as_str()))
+            .collect();
+        let json_err = |source| StoreError::Record { article: 0, source };
+        let sections_json = serde_json::to_string(&sections).map_err(json_err)?;
+        let mentions_json = serde_json::to_string(&mentions).map_err(json_err)?;
         let json = serde_json::to_vec(&record)
             .map_err(|source| StoreError::Record { article: 0, source })?;
         let json = compress(&json);
@@ -59,8 +79,33 @@ impl Prepared {
             .collect();
         entities.sort_unstable();
         entities.dedup();
-        let mut char_bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        char_bytes.push(text.len());
+        // code-point offsets of the sentences to bytes (a table only for non-ASCII text, freed
+        // once the sentences are cut)
+        let table: Option<Vec<usize>> = (!text.is_ascii()).then(|| {
+            text.char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .collect()
+        });
+        let to_byte = |c: u32| match &table {
+            None => Some((c as usize).min(text.len())),
+            Some(t) => t.get(c as usize).copied(),
+        };
+        let event_sentences = record
+            .events
+            .iter()
+            .map(|e| {
+                record
+                    .sentences
+                    .get(e.sentence as usize)
+                    .and_then(|s| {
+                        let (a, b) = (to_byte(s.start)?, to_byte(s.end)?);
+                        text.get(a..b.max(a))
+                    })
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
         Ok(Prepared {
             record,
             text,
@@ -68,7 +113,9 @@ impl Prepared {
             hash,
             signature,
             entities,
-            char_bytes,
+            sections_json,
+            mentions_json,
+            event_sentences,
         })
     }
 
@@ -80,18 +127,6 @@ impl Prepared {
     /// The text's length in bytes.
     pub fn bytes(&self) -> usize {
         self.text.len()
-    }
-
-    /// The record's text between two code-point offsets.
-    fn slice(&self, start: u32, end: u32) -> &str {
-        let at = |c: u32| {
-            self.char_bytes
-                .get(c as usize)
-                .copied()
-                .unwrap_or(self.text.len())
-        };
-        let (s, e) = (at(start), at(end));
-        self.text.get(s..e.max(s)).unwrap_or("")
     }
 }
 
@@ -136,9 +171,9 @@ pub(crate) fn article(
         .prepare_cached(
             "INSERT OR IGNORE INTO articles (ext_id, content_hash, title, url, published, \
              outlet, authors, language, path, format, text, bytes, killed, injured, summary, \
-             shingles, minhash, entities, record, added) \
+             shingles, minhash, entities, sections_json, mentions_json, record, added) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-             ?17, ?18, ?19, strftime('%Y%m%d%H%M%S', 'now'))",
+             ?17, ?18, ?19, ?20, ?21, strftime('%Y%m%d%H%M%S', 'now'))",
         )?
         .execute(params![
             r.id,
@@ -159,6 +194,8 @@ pub(crate) fn article(
             a.signature.shingles,
             a.signature.to_bytes(),
             entities_bytes(&a.entities),
+            a.sections_json,
+            a.mentions_json,
             a.json,
         ])?;
     if inserted == 0 {
@@ -186,12 +223,6 @@ pub(crate) fn article(
     }
 
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO sections (article, idx, kind, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for (i, s) in r.sections.iter().enumerate() {
-        stmt.execute(params![id, i as i64, s.kind, s.start, s.end])?;
-    }
-    let mut stmt = tx.prepare_cached(
         "INSERT INTO actors (article, idx, name, kind, country, cameo, roles, mentions, lat, \
          lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
@@ -207,15 +238,6 @@ pub(crate) fn article(
             x.mentions.len() as i64,
             x.lat,
             x.lon,
-        ])?;
-    }
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO mentions (article, idx, actor, kind, start, end, text) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for (i, m) in r.mentions.iter().enumerate() {
-        stmt.execute(params![
-            id, i as i64, m.actor, m.kind, m.start, m.end, m.text
         ])?;
     }
     let actor_name = |i: Option<u32>| i.and_then(|i| r.actors.get(i as usize));
@@ -249,11 +271,13 @@ pub(crate) fn article(
     )?;
     // a story's counts are brought up to date once a run (see `recount_stories`): here it is
     // only marked stale
-    let mut story_of = tx.prepare_cached(
+    // (a lookup, then an insert or a mark: an upsert rewrites the row and its indexes each time)
+    let mut find_story = tx.prepare_cached("SELECT id, stale FROM stories WHERE key = ?1")?;
+    let mut mark_story = tx.prepare_cached("UPDATE stories SET stale = 1 WHERE id = ?1")?;
+    let mut new_story = tx.prepare_cached(
         "INSERT INTO stories (key, root, date, source, target, place, num_articles, \
          num_copies, num_mentions, num_sources, first_event, stale) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0, 0, 0, NULL, 1) \
-         ON CONFLICT (key) DO UPDATE SET stale = 1 RETURNING id",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0, 0, 0, NULL, 1)",
     )?;
     // the lead: headline, highlights and the first paragraph (GDELT's IsRootEvent)
     let first_paragraph = r.sections.iter().position(|s| s.kind == "paragraph");
@@ -273,11 +297,7 @@ pub(crate) fn article(
         let root: String = e.cameo.chars().take(2).collect();
         let source = actor_name(e.source);
         let target = actor_name(e.target);
-        let sentence = r
-            .sentences
-            .get(e.sentence as usize)
-            .map(|s| a.slice(s.start, s.end))
-            .unwrap_or("");
+        let sentence = a.event_sentences.get(i).map(String::as_str).unwrap_or("");
         let date = e.date.as_deref().or(r.meta.published.as_deref());
         let place = e.location.as_ref();
         // one story: one code root, between the same two actors, at one place, on one day;
@@ -292,17 +312,27 @@ pub(crate) fn article(
             let (src, tgt) = (who(source), who(target));
             let place_key = place.map(|p| p.name.to_lowercase()).unwrap_or_default();
             let key = format!("{root}|{src}|{tgt}|{place_key}|{}", date.unwrap_or(""));
-            let story: i64 = story_of.query_row(
-                params![
-                    key,
-                    root,
-                    date,
-                    Some(src.as_str()).filter(|s| !s.is_empty()),
-                    Some(tgt.as_str()).filter(|s| !s.is_empty()),
-                    place.map(|p| p.name.as_str()),
-                ],
-                |row| row.get(0),
-            )?;
+            let found: Option<(i64, bool)> = find_story
+                .query_row(params![key], |row| Ok((row.get(0)?, row.get(1)?)))
+                .optional()?;
+            let story = match found {
+                Some((story, true)) => story,
+                Some((story, false)) => {
+                    mark_story.execute(params![story])?;
+                    story
+                }
+                None => {
+                    new_story.execute(params![
+                        key,
+                        root,
+                        date,
+                        Some(src.as_str()).filter(|s| !s.is_empty()),
+                        Some(tgt.as_str()).filter(|s| !s.is_empty()),
+                        place.map(|p| p.name.as_str()),
+                    ])?;
+                    tx.last_insert_rowid()
+                }
+            };
             Some(story)
         };
         stmt.execute(params![
@@ -388,15 +418,27 @@ fn nearest_copy(
     if signature.is_empty() {
         return Ok(None);
     }
-    let placeholders = vec!["?"; BANDS].join(",");
-    let mut stmt = tx.prepare_cached(&format!(
-        "SELECT article, COUNT(*) AS shared FROM minhash_bands WHERE key IN ({placeholders}) \
-         GROUP BY article HAVING shared >= {MIN_SHARED_BANDS} ORDER BY shared DESC, article \
-         LIMIT {MAX_CANDIDATES}"
+    // the newest articles filed under each band key: a key many articles share (a template,
+    // boilerplate) costs no more than a rare one, so the search stays bounded as the corpus grows
+    let mut members = tx.prepare_cached(&format!(
+        "SELECT article FROM minhash_bands WHERE key = ?1 ORDER BY article DESC \
+         LIMIT {PER_BAND}"
     ))?;
-    let candidates: Vec<i64> = stmt
-        .query_map(params_from_iter(keys.iter()), |row| row.get(0))?
-        .collect::<Result<_, _>>()?;
+    let mut shared: HashMap<i64, i64> = HashMap::new();
+    for key in keys {
+        let mut rows = members.query(params![key])?;
+        while let Some(row) = rows.next()? {
+            *shared.entry(row.get(0)?).or_default() += 1;
+        }
+    }
+    let mut candidates: Vec<(i64, i64)> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_SHARED_BANDS)
+        .collect();
+    // most bands shared first, then the oldest (the group's first article)
+    candidates.sort_unstable_by_key(|&(article, n)| (std::cmp::Reverse(n), article));
+    candidates.truncate(MAX_CANDIDATES);
+    let candidates: Vec<i64> = candidates.into_iter().map(|(a, _)| a).collect();
     let mut load = tx.prepare_cached(
         "SELECT minhash, shingles, COALESCE(dup_of, id), entities FROM articles WHERE id = ?1",
     )?;
