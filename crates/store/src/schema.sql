@@ -65,7 +65,6 @@ CREATE TABLE actors (
     PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
-CREATE INDEX actors_cameo ON actors(cameo);
 
 CREATE VIEW mentions AS
     SELECT a.id AS article, CAST(j.key AS INTEGER) AS idx,
@@ -138,8 +137,7 @@ CREATE TABLE events (
     fatalities     INTEGER,
     injured        INTEGER,
     confidence     REAL    NOT NULL,
-    story          INTEGER REFERENCES stories(id),
-    UNIQUE (article, idx)
+    story          INTEGER REFERENCES stories(id)
 );
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_root ON events(root);
