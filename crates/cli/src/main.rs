@@ -69,7 +69,7 @@ enum Command {
     #[command(verbatim_doc_comment)]
     Ingest(IngestArgs),
 
-    /// List events, stories, actors, quotes or articles from a database, filtered.
+    /// List events, stories, actors, quotes, articles or alignments from a database, filtered.
     ///
     /// Filters combine (all must hold). --actor matches part of a name or an exact CAMEO code;
     /// --country an ISO 3166 alpha-3 code (of an actor, or an event's place); --code a CAMEO
@@ -103,6 +103,22 @@ enum Command {
     ///   newsgraph export --format plover --db news.db --out plover.jsonl
     #[command(verbatim_doc_comment)]
     Export(ExportArgs),
+
+    /// Serve the HTTP API over a database: extract articles, list events, stories, actors,
+    /// quotes, alignments and articles with the filters of `query`, and read records.
+    ///
+    /// Endpoints: POST /v1/extract (text/plain, text/html or a JSON article; its record),
+    /// GET /v1/articles, /v1/articles/{id}, /v1/events, /v1/stories, /v1/actors,
+    /// /v1/actors/{name}, /v1/alignments, /v1/stats, and the OpenAPI document at
+    /// /v1/openapi.json. Errors are JSON with their status. Listens on loopback unless told
+    /// otherwise; stop it with Ctrl-C.
+    ///
+    /// Examples:
+    ///   newsgraph serve --db example.db
+    ///   curl 'http://127.0.0.1:8080/v1/events?root=14&limit=5'
+    ///   curl -H 'Content-Type: text/plain' --data-binary @article.txt http://127.0.0.1:8080/v1/extract
+    #[command(verbatim_doc_comment)]
+    Serve(ServeArgs),
 
     /// Write a synthetic corpus (JSON Lines) from fixture articles, with varied names, places
     /// and dates and, optionally, near-copies: for load tests and benchmarks of `ingest`.
@@ -161,6 +177,8 @@ enum QueryKind {
     Quotes,
     /// Articles.
     Articles,
+    /// Who supports or opposes whom.
+    Alignments,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -261,6 +279,26 @@ struct ExportArgs {
     /// Output file [default: standard output].
     #[arg(long, value_name = "FILE")]
     out: Option<std::path::PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+struct ServeArgs {
+    /// The database [default: newsgraph.db when it exists; without one, only /v1/extract
+    /// answers].
+    #[arg(long, value_name = "FILE")]
+    db: Option<std::path::PathBuf>,
+
+    /// Address to listen on (loopback by default: give 0.0.0.0:PORT to serve other machines).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: std::net::SocketAddr,
+
+    /// Largest request body, in MiB.
+    #[arg(long, default_value_t = 8)]
+    max_body_mib: usize,
+
+    /// Longest a request may take, in seconds.
+    #[arg(long, default_value_t = 30)]
+    timeout_secs: u64,
 }
 
 #[derive(clap::Args, Debug)]
@@ -376,6 +414,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest(args) => ingest(args),
         Command::Query(args) => query(args),
         Command::Export(args) => export(args),
+        Command::Serve(args) => serve(args),
         Command::Generate(args) => generate::run(&generate::Args {
             fixtures: &args.fixtures,
             articles: args.articles,
@@ -451,6 +490,7 @@ fn query(args: QueryArgs) -> Result<ExitCode> {
         QueryKind::Actors => Kind::Actors,
         QueryKind::Quotes => Kind::Quotes,
         QueryKind::Articles => Kind::Articles,
+        QueryKind::Alignments => Kind::Alignments,
     };
     let filter = Filter {
         actor: args.actor,
@@ -463,7 +503,9 @@ fn query(args: QueryArgs) -> Result<ExitCode> {
         place: args.place,
         text: args.text,
         unique: args.unique,
+        exact_actor: false,
         limit: args.limit,
+        offset: 0,
     };
     let table = query::run(&store, kind, &filter)?;
     let stdout = io::stdout();
@@ -512,6 +554,43 @@ fn export(args: ExportArgs) -> Result<ExitCode> {
     };
     let n = export::export(&store, format, out)?;
     eprintln!("newsgraph: {n} row(s) exported");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(args: ServeArgs) -> Result<ExitCode> {
+    let db = match args.db {
+        Some(path) => Some(path),
+        None => {
+            let default = std::path::PathBuf::from("newsgraph.db");
+            if default.is_file() {
+                Some(default)
+            } else {
+                eprintln!(
+                    "newsgraph: no database (newsgraph.db is missing; give --db FILE): \
+                     only /v1/extract will answer"
+                );
+                None
+            }
+        }
+    };
+    let pipeline = Pipeline::standard().context("loading the engine's data files")?;
+    let limits = newsgraph_serve::Limits {
+        body_bytes: args.max_body_mib.max(1) * 1024 * 1024,
+        timeout: std::time::Duration::from_secs(args.timeout_secs.max(1)),
+        ..Default::default()
+    };
+    let state =
+        newsgraph_serve::AppState::new(std::sync::Arc::new(pipeline), db.as_deref(), limits)?;
+    let runtime = tokio::runtime::Runtime::new().context("starting the server's runtime")?;
+    runtime.block_on(newsgraph_serve::serve(
+        std::sync::Arc::new(state),
+        args.addr,
+        |addr| {
+            eprintln!(
+                "newsgraph: serving on http://{addr}/ (API at http://{addr}/v1/, Ctrl-C stops)"
+            )
+        },
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -333,6 +333,24 @@ impl Store {
         })
     }
 
+    /// The record of the article with this id (the input's id), text included.
+    pub fn record(&self, ext_id: &str) -> Result<Option<newsgraph_doc::Record>> {
+        let row: Option<(i64, String, Vec<u8>)> = self
+            .conn
+            .query_row(
+                "SELECT id, text, record FROM articles WHERE ext_id = ?1",
+                [ext_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((id, text, stored)) = row else {
+            return Ok(None);
+        };
+        let mut record = write::record_of(id, &stored)?;
+        record.text = text;
+        Ok(Some(record))
+    }
+
     /// Brings the story counts up to date (NumArticles, NumMentions...). Writing marks the
     /// stories it adds to as stale; call this once the batches of a run are written. Queries
     /// and exports call it when they open a database, so that a run killed before its end

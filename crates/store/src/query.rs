@@ -1,4 +1,5 @@
-//! Queries over the corpus: events, stories, actors, quotes and articles, with filters.
+//! Queries over the corpus: events, stories, actors, quotes, articles and alignments, with
+//! filters.
 //!
 //! Each filter means the natural thing for what is asked: `--actor` is an event's source or
 //! target, a quote's speaker, an actor's name, an article's actors; `--code`, `--root` and
@@ -26,6 +27,8 @@ pub enum Kind {
     Quotes,
     /// Articles.
     Articles,
+    /// Alignments: who supports or opposes whom, with the article and the evidence.
+    Alignments,
 }
 
 /// Filters; `None` or empty means no filter.
@@ -51,8 +54,23 @@ pub struct Filter {
     pub text: Option<String>,
     /// Leave out near-duplicate copies of earlier articles.
     pub unique: bool,
+    /// `actor` is a whole name (case-insensitive), not a part of one.
+    pub exact_actor: bool,
     /// Most rows returned.
     pub limit: usize,
+    /// Rows skipped before the first returned (paging).
+    pub offset: usize,
+}
+
+impl Filter {
+    /// The LIKE pattern of the actor filter: the name anywhere, or the whole name.
+    fn actor_pattern(&self, actor: &str) -> String {
+        if self.exact_actor {
+            escape_like(actor.trim())
+        } else {
+            like(actor)
+        }
+    }
 }
 
 /// Query results: named columns and rows of JSON values.
@@ -103,12 +121,14 @@ impl Sql {
     }
 }
 
-fn like(s: &str) -> String {
-    let escaped = s
-        .replace('\\', "\\\\")
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\")
         .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
+        .replace('_', "\\_")
+}
+
+fn like(s: &str) -> String {
+    format!("%{}%", escape_like(s))
 }
 
 fn code_prefix(s: &str) -> Result<String> {
@@ -222,10 +242,11 @@ fn date_conditions(f: &Filter, column: &str, sql: &mut Sql) -> Result<()> {
 pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
     let mut sql = Sql::new();
     let limit = f.limit.max(1);
+    let offset = f.offset;
     let text = match kind {
         Kind::Events => {
             if let Some(actor) = &f.actor {
-                let l = like(actor);
+                let l = f.actor_pattern(actor);
                 sql.add(
                     "e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\' \
                      OR e.source_cameo = ? OR e.target_cameo = ?",
@@ -249,7 +270,7 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
                    e.target_cameo, e.place, e.trigger, e.negated, e.modality, e.fatalities, \
                    a.ext_id AS article, e.sentence_text AS sentence, e.story \
                  FROM events e JOIN articles a ON a.id = e.article {} \
-                 ORDER BY e.date, e.id LIMIT {limit}",
+                 ORDER BY e.date, e.id LIMIT {limit} OFFSET {offset}",
                 sql.where_clause()
             )
         }
@@ -258,7 +279,7 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
                 return Err(reject("stories", "--unique"));
             }
             if let Some(actor) = &f.actor {
-                let l = like(actor);
+                let l = f.actor_pattern(actor);
                 sql.add(
                     "EXISTS (SELECT 1 FROM events x WHERE x.story = s.id AND \
                      (x.source_name LIKE ? ESCAPE '\\' OR x.target_name LIKE ? ESCAPE '\\' \
@@ -288,7 +309,7 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
                    s.num_articles, s.num_copies, s.num_mentions, s.num_sources, \
                    e.sentence_text AS sentence \
                  FROM stories s JOIN events e ON e.id = s.first_event {} \
-                 ORDER BY s.num_articles DESC, s.num_mentions DESC, s.id LIMIT {limit}",
+                 ORDER BY s.num_articles DESC, s.num_mentions DESC, s.id LIMIT {limit} OFFSET {offset}",
                 sql.where_clause()
             )
         }
@@ -296,7 +317,7 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
             if let Some(actor) = &f.actor {
                 sql.add(
                     "x.name LIKE ? ESCAPE '\\' OR x.cameo = ?",
-                    &[&like(actor), actor.trim()],
+                    &[&f.actor_pattern(actor), actor.trim()],
                 );
             }
             if let Some(c) = &f.country {
@@ -320,7 +341,7 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
                    SUM(x.mentions) AS mentions \
                  FROM actors x {} \
                  GROUP BY x.name COLLATE NOCASE, x.cameo \
-                 ORDER BY articles DESC, mentions DESC, x.name LIMIT {limit}",
+                 ORDER BY articles DESC, mentions DESC, x.name LIMIT {limit} OFFSET {offset}",
                 sql.where_clause()
             )
         }
@@ -339,7 +360,7 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
             if let Some(actor) = &f.actor {
                 sql.add(
                     "q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\'",
-                    &[&like(actor), &like(actor)],
+                    &[&f.actor_pattern(actor), &f.actor_pattern(actor)],
                 );
             }
             if let Some(c) = &f.country {
@@ -356,7 +377,49 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
                 "SELECT a.published AS date, COALESCE(q.speaker_name, q.speaker_text) AS speaker, \
                    q.kind, q.cue, q.text, a.ext_id AS article \
                  FROM quotes q JOIN articles a ON a.id = q.article {} \
-                 ORDER BY a.published, q.article, q.idx LIMIT {limit}",
+                 ORDER BY a.published, q.article, q.idx LIMIT {limit} OFFSET {offset}",
+                sql.where_clause()
+            )
+        }
+        Kind::Alignments => {
+            if let Some(flag) = [
+                (f.code.is_some(), "--code"),
+                (f.root.is_some(), "--root"),
+                (f.plover.is_some(), "--plover"),
+                (f.place.is_some(), "--place"),
+            ]
+            .iter()
+            .find_map(|(set, flag)| set.then_some(*flag))
+            {
+                return Err(reject("alignments", flag));
+            }
+            if let Some(actor) = &f.actor {
+                let p = f.actor_pattern(actor);
+                sql.add(
+                    "l.actor_name LIKE ? ESCAPE '\\' OR l.toward_name LIKE ? ESCAPE '\\'",
+                    &[&p, &p],
+                );
+            }
+            if let Some(c) = &f.country {
+                sql.add(
+                    "EXISTS (SELECT 1 FROM actors x WHERE x.article = l.article AND \
+                     x.idx IN (l.actor, l.toward) AND x.country = ?)",
+                    &[&c.trim().to_ascii_uppercase()],
+                );
+            }
+            date_conditions(f, "a.published", &mut sql)?;
+            text_condition(f, "l.article", &mut sql);
+            unique_condition(f, "l.article", &mut sql);
+            format!(
+                "SELECT a.published AS date, l.actor_name AS actor, \
+                   (SELECT cameo FROM actors x WHERE x.article = l.article AND x.idx = l.actor) \
+                     AS actor_cameo, \
+                   l.stance, l.toward_name AS toward, \
+                   (SELECT cameo FROM actors x WHERE x.article = l.article AND x.idx = l.toward) \
+                     AS toward_cameo, \
+                   l.evidence, a.ext_id AS article \
+                 FROM alignments l JOIN articles a ON a.id = l.article {} \
+                 ORDER BY a.published, l.article, l.idx LIMIT {limit} OFFSET {offset}",
                 sql.where_clause()
             )
         }
@@ -365,7 +428,7 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
                 sql.add(
                     "EXISTS (SELECT 1 FROM actors x WHERE x.article = a.id AND \
                      (x.name LIKE ? ESCAPE '\\' OR x.cameo = ?))",
-                    &[&like(actor), actor.trim()],
+                    &[&f.actor_pattern(actor), actor.trim()],
                 );
             }
             if let Some(c) = &f.country {
@@ -383,7 +446,7 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
                    a.injured, (SELECT COUNT(*) FROM events e WHERE e.article = a.id) AS events, \
                    (SELECT ext_id FROM articles d WHERE d.id = a.dup_of) AS duplicate_of, \
                    a.summary \
-                 FROM articles a {} ORDER BY a.published, a.id LIMIT {limit}",
+                 FROM articles a {} ORDER BY a.published, a.id LIMIT {limit} OFFSET {offset}",
                 sql.where_clause()
             )
         }

@@ -150,6 +150,16 @@ pub(crate) fn decompress(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
+/// The stored record of article `id` (without its text).
+pub(crate) fn record_of(id: i64, stored: &[u8]) -> Result<Record> {
+    let json = decompress(stored)
+        .map_err(|e| StoreError::Export(format!("stored record of article {id}: {e}")))?;
+    serde_json::from_slice(&json).map_err(|source| StoreError::Record {
+        article: id,
+        source,
+    })
+}
+
 /// CAMEO's quad class of a root code: 1 verbal cooperation (01–05), 2 material cooperation
 /// (06–08), 3 verbal conflict (09–13), 4 material conflict (14–20).
 pub(crate) fn quad_class(root: &str) -> i64 {
