@@ -493,7 +493,10 @@ impl<'a> Linker<'a> {
                 _ => 0,
             }
         };
-        hits.iter().max_by_key(|h| rank(h))
+        // equal ranks (two cities of one name, neither at home, both under 3 million) go to
+        // the bigger: Geneva is the Swiss one unless the article is set in Illinois
+        hits.iter()
+            .max_by_key(|h| (rank(h), self.lex.entry(h.entry).population))
     }
 
     fn resolve(&mut self, c: &Cand<'a>, span: Span) -> Option<Resolved<'a>> {

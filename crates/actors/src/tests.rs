@@ -101,6 +101,27 @@ fn capitals_act_as_governments_or_stand_as_places() {
 }
 
 #[test]
+fn a_town_name_shared_abroad_is_the_bigger_town_unless_the_story_is_at_home() {
+    let doc = analyze(
+        "Rights office alarmed\n\nThe rights office in Geneva said on Tuesday that it was \
+         alarmed by the arrests of journalists in Lusaka.\n",
+        Some("2025-03-04"),
+    );
+    let geneva = actor_of(&doc, "Geneva").unwrap();
+    assert_eq!(geneva.country.as_deref(), Some("CHE"));
+    let home = analyze(
+        "River floods suburbs\n\nFlooding closed roads in Geneva on Tuesday as the Fox River \
+         rose across the United States' Midwest, and American officials in Chicago said more \
+         rain was coming to the region.\n",
+        Some("2025-03-04"),
+    );
+    assert_eq!(
+        actor_of(&home, "Geneva").unwrap().country.as_deref(),
+        Some("USA")
+    );
+}
+
+#[test]
 fn seats_of_power_stand_for_their_state() {
     let doc = analyze(
         "Envoy expelled\n\nThe Kremlin said the envoy had broken the rules, and the Pentagon \

@@ -511,6 +511,14 @@ fn query(args: QueryArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match args.format {
+        TableFormat::Table if kind == Kind::Events => {
+            // the columns a person reads; the other formats have them all
+            let readable = [
+                "date", "code", "plover", "source", "target", "place", "trigger", "article",
+                "sentence",
+            ];
+            table.select(&readable).write_text(&mut out, 48)?
+        }
         TableFormat::Table => table.write_text(&mut out, 48)?,
         TableFormat::Csv => table.write_csv(&mut out)?,
         TableFormat::Jsonl => {

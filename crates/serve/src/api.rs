@@ -483,5 +483,9 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
         .route("/v1/alignments", get(alignments))
         .route("/v1/stats", get(stats))
         .route("/v1/openapi.json", get(openapi))
+        .route("/", get(crate::web::index))
+        .route("/assets/app.js", get(crate::web::script))
+        .route("/assets/app.css", get(crate::web::style))
+        .route("/assets/countries.json", get(crate::web::countries))
         .fallback(not_found)
 }

@@ -18,9 +18,11 @@
 //! | `GET /v1/alignments` | who supports or opposes whom |
 //! | `GET /v1/stats` | counts |
 //! | `GET /v1/openapi.json` | the OpenAPI 3.1 document of all of this |
+//! | `GET /` | the web page (script, style and map outlines under `/assets/`) |
 #![deny(missing_docs)]
 
 mod api;
+mod web;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -138,6 +140,7 @@ pub fn router(state: Arc<AppState>) -> Router {
     let limits = state.limits;
     api::routes()
         .with_state(state)
+        .layer(axum::middleware::map_response(web::security_headers))
         .layer(DefaultBodyLimit::max(limits.body_bytes))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,

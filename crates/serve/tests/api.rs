@@ -381,3 +381,52 @@ fn the_server_answers_over_tcp() {
     assert!(response.contains("application/json"));
     assert!(response.contains("\"articles\":8"));
 }
+
+/// The page and its assets come from the binary, with a policy that forbids inline code.
+#[tokio::test]
+async fn the_page_and_its_assets_are_served_with_a_strict_policy() {
+    for (uri, content_type, holds) in [
+        ("/", "text/html", "/assets/app.js"),
+        ("/assets/app.js", "text/javascript", "/v1/"),
+        ("/assets/app.css", "text/css", "{"),
+        ("/assets/countries.json", "application/json", "\"iso3\""),
+    ] {
+        let res = app()
+            .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{uri}");
+        let headers = res.headers().clone();
+        assert!(
+            headers["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with(content_type),
+            "{uri}"
+        );
+        let csp = headers["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        assert!(String::from_utf8_lossy(&body).contains(holds), "{uri}");
+    }
+    let (_, countries) = get("/assets/countries.json").await;
+    let countries = countries.as_array().unwrap();
+    assert!(countries.len() > 150);
+    assert!(countries.iter().any(|c| c["iso3"] == "COG"));
+    // the page has no inline script or style to allow
+    let res = app()
+        .oneshot(Request::get("/").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let html = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let html = String::from_utf8_lossy(&html);
+    assert!(!html.contains("<script>") && !html.contains(" style=") && !html.contains("onclick"));
+}

@@ -265,10 +265,11 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
             text_condition(f, "e.article", &mut sql);
             unique_condition(f, "e.article", &mut sql);
             format!(
-                "SELECT e.date, e.cameo AS code, e.plover, e.goldstein, \
+                "SELECT e.date, e.cameo AS code, e.plover, e.quad, e.goldstein, \
                    e.source_name AS source, e.source_cameo, e.target_name AS target, \
-                   e.target_cameo, e.place, e.trigger, e.negated, e.modality, e.fatalities, \
-                   a.ext_id AS article, e.sentence_text AS sentence, e.story \
+                   e.target_cameo, e.place, e.place_country, e.lat, e.lon, e.trigger, \
+                   e.trigger_start, e.trigger_end, e.negated, e.modality, e.fatalities, \
+                   e.injured, a.ext_id AS article, e.sentence_text AS sentence, e.story \
                  FROM events e JOIN articles a ON a.id = e.article {} \
                  ORDER BY e.date, e.id LIMIT {limit} OFFSET {offset}",
                 sql.where_clause()
@@ -464,7 +465,7 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
 
 fn table(store: &Store, sql: &str, params: &[SqlValue]) -> Result<Table> {
     let conn = store.connection();
-    let mut stmt = conn.prepare(sql)?;
+    let mut stmt = conn.prepare_cached(sql)?;
     let columns: Vec<String> = stmt.column_names().map(|c| c.to_string()).collect();
     let n = columns.len();
     let mut rows = Vec::new();
@@ -560,6 +561,22 @@ impl Table {
         }
         w.flush()?;
         Ok(())
+    }
+
+    /// The table with only the named columns (those it has), in the order given.
+    pub fn select(&self, names: &[&str]) -> Table {
+        let keep: Vec<usize> = names
+            .iter()
+            .filter_map(|n| self.columns.iter().position(|c| c == n))
+            .collect();
+        Table {
+            columns: keep.iter().map(|&i| self.columns[i].clone()).collect(),
+            rows: self
+                .rows
+                .iter()
+                .map(|r| keep.iter().map(|&i| r[i].clone()).collect())
+                .collect(),
+        }
     }
 
     /// The rows as JSON objects keyed by column.
