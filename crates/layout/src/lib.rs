@@ -57,6 +57,8 @@ pub struct LayoutAnalyzer {
     dateline: Regex,
     time_only: Regex,
     date_line: Regex,
+    /// A full date inside a line: `5 March 2025`, `March 5, 2025`, `2025-03-05`.
+    full_date: Regex,
 }
 
 /// A line's kind before paragraphs are joined and datelines split off.
@@ -91,7 +93,53 @@ impl LayoutAnalyzer {
             )
             .expect("time pattern is valid"),
             date_line: Regex::new(&date_line).expect("date line pattern is valid"),
+            full_date: Regex::new(&format!(
+                r"(?i)\b(?:(?P<d1>\d{{1,2}}) (?P<m1>{MONTH}),? (?P<y1>\d{{4}})|(?P<m2>{MONTH}) (?P<d2>\d{{1,2}}),? (?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))\b"
+            ))
+            .expect("full date pattern is valid"),
         })
+    }
+
+    /// The publication date a page's date line gives (`Published: 18:20 GMT, 5 March 2025 |
+    /// Updated: ...`, `Posted March 5, 2025`, a bare `5 March 2025`): the first full date of a
+    /// line that starts with a date or says published or posted. A line that only says when the
+    /// story was updated gives none.
+    fn published_in(&self, line: &str) -> Option<chrono::NaiveDate> {
+        let lower = line.to_ascii_lowercase();
+        let from = match ["published", "posted"]
+            .iter()
+            .filter_map(|w| lower.find(w))
+            .min()
+        {
+            Some(at) => at,
+            None if self.full_date.find(line).is_some_and(|m| m.start() < 12)
+                && !lower.contains("updated")
+                && !lower.contains("modified") =>
+            {
+                0
+            }
+            None => return None,
+        };
+        let c = self.full_date.captures(&line[from..])?;
+        let month = |m: &str| -> Option<u32> {
+            let m = m.trim_end_matches('.').to_ascii_lowercase();
+            const NAMES: [&str; 12] = [
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ];
+            NAMES
+                .iter()
+                .position(|n| m.starts_with(n))
+                .map(|i| i as u32 + 1)
+        };
+        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (y, m, d) = if let Some(y) = num("y1") {
+            (y, month(c.name("m1")?.as_str())?, num("d1")?)
+        } else if let Some(y) = num("y2") {
+            (y, month(c.name("m2")?.as_str())?, num("d2")?)
+        } else {
+            (num("y3")?, num("m3")?, num("d3")?)
+        };
+        chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
     }
 
     fn is_byline(&self, text: &str, top: bool) -> bool {
@@ -395,6 +443,7 @@ impl Stage for LayoutAnalyzer {
         let mut authors_found = Vec::new();
         let mut outlet = None;
         let mut headline = None;
+        let mut published = None;
         let mut paragraphs_seen = 0;
         for (i, (line, kind)) in lines.iter().zip(&kinds).enumerate() {
             let t = &text[line.span];
@@ -421,6 +470,9 @@ impl Stage for LayoutAnalyzer {
                 Kind::Byline => {
                     if authors_found.is_empty() && !self.date_line.is_match(t) {
                         authors_found = authors(t);
+                    }
+                    if published.is_none() {
+                        published = self.published_in(t);
                     }
                     SectionKind::Byline
                 }
@@ -467,6 +519,9 @@ impl Stage for LayoutAnalyzer {
         }
         if doc.meta.outlet.is_none() {
             doc.meta.outlet = outlet;
+        }
+        if doc.meta.published.is_none() {
+            doc.meta.published = published;
         }
         Ok(())
     }

@@ -88,6 +88,57 @@ fn metadata_from_byline_and_dateline() {
 }
 
 #[test]
+fn a_page_date_line_gives_the_publication_date_when_the_input_has_none() {
+    let analyzer = LayoutAnalyzer::new().unwrap();
+    let published = |text: &str, given: Option<&str>| {
+        let source = Source {
+            path: None,
+            url: None,
+            format: Format::Text,
+        };
+        let meta = Meta {
+            published: given.map(|d| d.parse().unwrap()),
+            ..Meta::default()
+        };
+        let mut doc = Document::new("t", source, meta, text);
+        analyzer.annotate(&mut doc).unwrap();
+        doc.meta.published.map(|d| d.to_string())
+    };
+    let body = "\n\nRain fell across the region on Tuesday, forecasters said.\n";
+    let page = |line: &str| format!("Storm floods valley\nBy Ana Costa\n{line}{body}");
+    assert_eq!(
+        published(
+            &page("Published: 18:20 GMT, 5 March 2025 | Updated: 21:05 GMT, 6 March 2025"),
+            None
+        )
+        .as_deref(),
+        Some("2025-03-05")
+    );
+    assert_eq!(
+        published(&page("Posted March 9, 2024"), None).as_deref(),
+        Some("2024-03-09")
+    );
+    assert_eq!(
+        published(&page("Tuesday 5 March 2024"), None).as_deref(),
+        Some("2024-03-05")
+    );
+    // an update time is not the publication date, and the input's own date wins
+    assert_eq!(published(&page("Last updated: 6 March 2025"), None), None);
+    assert_eq!(
+        published(&page("Published: 5 March 2025"), Some("2025-03-07")).as_deref(),
+        Some("2025-03-07")
+    );
+    // a date in the body is not the page's
+    assert_eq!(
+        published(
+            &format!("Storm floods valley{body}On 5 March 2025 it rained.\n"),
+            None
+        ),
+        None
+    );
+}
+
+#[test]
 fn standfirst_before_byline_is_a_highlight() {
     let text =
         "Ministers split over farm subsidies\nA row over support payments threatens the budget\n\
