@@ -279,24 +279,36 @@ fn home_country<'a>(lex: &'a ActorLexicon, cands: &[Cand<'a>]) -> Option<&'a str
     let mut counts: Vec<(&'a str, usize, usize)> = Vec::new();
     for (order, c) in cands.iter().enumerate() {
         let What::Named(hits) = c.what else { continue };
-        let Some(hit) = hits.iter().find(|h| {
+        // a name two states share (`Congo`, `Congolese`) counts for both: the names only one
+        // of them has (`Brazzaville`, `Kinshasa`, `DRC`) then decide between them
+        let mut voted: [Option<&'a str>; 4] = [None; 4];
+        for h in hits {
             let e = lex.entry(h.entry);
-            matches!(e.kind, EntryKind::Country | EntryKind::Person)
-        }) else {
-            continue;
-        };
-        let Some(country) = lex.entry(hit.entry).country.as_deref() else {
-            continue;
-        };
-        match counts.iter_mut().find(|(c, _, _)| *c == country) {
-            Some((_, n, _)) => *n += 1,
-            None => counts.push((country, 1, order)),
+            if !matches!(e.kind, EntryKind::Country | EntryKind::Person) {
+                continue;
+            }
+            let Some(country) = e.country.as_deref() else {
+                continue;
+            };
+            if voted.contains(&Some(country)) {
+                continue;
+            }
+            let Some(slot) = voted.iter_mut().find(|v| v.is_none()) else {
+                break;
+            };
+            *slot = Some(country);
+            match counts.iter_mut().find(|(c, _, _)| *c == country) {
+                Some((_, n, _)) => *n += 1,
+                None => counts.push((country, 1, order)),
+            }
         }
     }
+    // most named, then first named; of two a shared name named first, the one it lists first
     counts
         .into_iter()
-        .max_by_key(|&(_, n, order)| (n, std::cmp::Reverse(order)))
-        .map(|(c, _, _)| c)
+        .enumerate()
+        .max_by_key(|&(i, (_, n, order))| (n, std::cmp::Reverse(order), std::cmp::Reverse(i)))
+        .map(|(_, (c, _, _))| c)
 }
 
 /// The label of a state role in an actor name: `Venezuela government`.
@@ -480,8 +492,8 @@ impl<'a> Linker<'a> {
                 // Rapid Support Forces in a Sudan story, Reporters Without Borders elsewhere).
                 (Form::Name, EntryKind::Org) => 79 + 2 * i64::from(home),
                 (_, EntryKind::Area | EntryKind::Territory) => 75,
-                (Form::Name, EntryKind::Country) => 70,
-                (Form::Adjective, _) => 65,
+                (Form::Name, EntryKind::Country) => 70 + i64::from(home),
+                (Form::Adjective, _) => 65 + i64::from(home),
                 (Form::Seat(_), EntryKind::Country) => 60,
                 (Form::Capital, _) => 50,
                 (_, EntryKind::Region) => 40 + i64::from(home),
@@ -494,9 +506,16 @@ impl<'a> Linker<'a> {
             }
         };
         // equal ranks (two cities of one name, neither at home, both under 3 million) go to
-        // the bigger: Geneva is the Swiss one unless the article is set in Illinois
-        hits.iter()
-            .max_by_key(|h| (rank(h), self.lex.entry(h.entry).population))
+        // the bigger: Geneva is the Swiss one unless the article is set in Illinois;
+        // and otherwise the first listed: the lexicon lists a shared name first under the state
+        // it usually means (`Congo` is the DRC unless the story is set in Brazzaville)
+        hits.iter().max_by_key(|h| {
+            (
+                rank(h),
+                self.lex.entry(h.entry).population,
+                std::cmp::Reverse(h.entry),
+            )
+        })
     }
 
     fn resolve(&mut self, c: &Cand<'a>, span: Span) -> Option<Resolved<'a>> {

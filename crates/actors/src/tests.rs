@@ -122,6 +122,38 @@ fn a_town_name_shared_abroad_is_the_bigger_town_unless_the_story_is_at_home() {
 }
 
 #[test]
+fn a_name_two_states_share_follows_the_story() {
+    let brazzaville = analyze(
+        "Congo police fire tear gas\n\nBRAZZAVILLE, March 4 - Police in the Republic of the \
+         Congo fired tear gas at protesters in Brazzaville on Tuesday. Congo's interior minister \
+         said order would be kept.\n",
+        Some("2025-03-04"),
+    );
+    assert_eq!(
+        actor_of(&brazzaville, "Congo").unwrap().country.as_deref(),
+        Some("COG")
+    );
+    let kinshasa = analyze(
+        "Rebels near Goma\n\nKINSHASA, March 4 - Rebels advanced towards Goma in eastern \
+         Congo on Tuesday, and the government in Kinshasa accused Rwanda of backing them.\n",
+        Some("2025-03-04"),
+    );
+    assert_eq!(
+        actor_of(&kinshasa, "Congo").unwrap().country.as_deref(),
+        Some("COD")
+    );
+    // with nothing else to go by, Congo is the larger state
+    let bare = analyze(
+        "Talks resume\n\nCongo and Angola agreed on Tuesday to reopen the border.\n",
+        None,
+    );
+    assert_eq!(
+        actor_of(&bare, "Congo").unwrap().country.as_deref(),
+        Some("COD")
+    );
+}
+
+#[test]
 fn seats_of_power_stand_for_their_state() {
     let doc = analyze(
         "Envoy expelled\n\nThe Kremlin said the envoy had broken the rules, and the Pentagon \
