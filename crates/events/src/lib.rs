@@ -744,7 +744,11 @@ impl<'a> Finder<'a> {
         };
         if let Some(q) = quote {
             let speaker = self.doc.quotes[q].speaker;
-            let first_person = sources.is_empty() || self.first_person_subject(m.first, first);
+            // `"We will march again," she said`: the speaker; `"Will march again," she said`
+            // (no subject): the speaker too; but `"My son was shot," she said` or `"He was not
+            // throwing stones"`: a subject of its own the speaker is not
+            let first_person = self.first_person_subject(m.first, first)
+                || (sources.is_empty() && !self.has_own_subject(m.first, first));
             if first_person && speaker.is_some() {
                 sources = vec![speaker];
             }
@@ -1364,19 +1368,52 @@ impl<'a> Finder<'a> {
         };
         let floor = self.doc.sentences[si.saturating_sub(2)].span.start;
         let at = self.doc.tokens[t].span.start;
+        // in a direct quote, `he` or `she` is never its speaker, who would say `I` (in reported
+        // speech the speaker is `he`: `Embalo said he was chairing a meeting`)
+        let speaker = self
+            .doc
+            .quotes
+            .iter()
+            .find(|q| {
+                q.kind == newsgraph_doc::QuoteKind::Direct
+                    && q.span().start <= at
+                    && at < q.span().end
+            })
+            .and_then(|q| q.speaker);
         self.doc
             .mentions
             .iter()
             .rev()
             .filter(|m| m.span.end <= at && m.span.start >= floor)
             .filter_map(|m| m.actor)
-            .find(|&a| want.contains(&self.doc.actors[a as usize].kind))
+            .find(|&a| want.contains(&self.doc.actors[a as usize].kind) && Some(a) != speaker)
     }
 
     /// True when the clause's subject is `we` or `I` (a quote's speaker speaking).
     fn first_person_subject(&self, at: usize, first: usize) -> bool {
         let start = self.clause_start(at, first);
         (start..at).any(|t| self.is_any(t, &["we", "i"]))
+    }
+
+    /// True when the trigger's clause has a subject other than `we` or `I`: a third-person
+    /// pronoun or `you` before it, or a passive (`was shot`), whose subject is what was done to.
+    fn has_own_subject(&self, at: usize, first: usize) -> bool {
+        let start = self.clause_start(at, first);
+        let pronoun = (start..at).any(|t| {
+            self.is_any(
+                t,
+                &[
+                    "he", "she", "it", "they", "you", "his", "her", "its", "their", "my", "our",
+                ],
+            )
+        });
+        let passive = (at.saturating_sub(2).max(start)..at).any(|t| {
+            self.is_any(
+                t,
+                &["was", "were", "been", "being", "is", "are", "be", "got"],
+            )
+        });
+        pronoun || passive
     }
 
     /// Another actor of the sentence, nearest the trigger.

@@ -122,6 +122,35 @@ fn a_pronoun_subject_is_the_person_named_before() {
 }
 
 #[test]
+fn a_quote_speaker_is_the_source_only_of_what_the_speaker_does() {
+    let doc = run(
+        "\"We will march again on Friday,\" said opposition leader Grace Ilunga. \
+         \"My neighbour's son was shot in the chest,\" said Ana Diaz, a trader. \
+         \"He was not throwing stones,\" Diaz said.",
+    );
+    let by_trigger: Vec<(String, Option<String>)> = doc
+        .events
+        .iter()
+        .map(|e| {
+            (
+                doc.span_text(e.trigger).to_lowercase(),
+                e.source.map(|a| doc.actors[a as usize].name.clone()),
+            )
+        })
+        .collect();
+    let march = by_trigger
+        .iter()
+        .find(|(t, _)| t.contains("march"))
+        .unwrap();
+    assert_eq!(march.1.as_deref(), Some("Grace Ilunga"), "{by_trigger:?}");
+    for (trigger, source) in &by_trigger {
+        if trigger.contains("shot") || trigger.contains("throwing") {
+            assert_ne!(source.as_deref(), Some("Ana Diaz"), "{by_trigger:?}");
+        }
+    }
+}
+
+#[test]
 fn no_event_from_captions_or_without_actors() {
     let doc = run("The storm killed nobody but there were clashes.");
     assert!(doc.events.is_empty(), "{:?}", summary(&doc));
