@@ -117,6 +117,9 @@ pub enum Cue {
     Future,
     /// A word of praise (`historic`): `called the deal 'historic'` praises.
     Praise,
+    /// A natural or accidental cause of death (`floods`, `earthquake`, `cholera`): what it
+    /// kills is no act of violence.
+    Hazard,
 }
 
 /// Everything the events stage knows. Built once; immutable and shared across threads.
@@ -165,6 +168,7 @@ impl EventLexicon {
                 Some("hypothetical") => Cue::Hypothetical,
                 Some("future") => Cue::Future,
                 Some("praise") => Cue::Praise,
+                Some("hazard") => Cue::Hazard,
                 other => {
                     return Err(row.error(
                         embedded::EVENT_CUES.name,

@@ -756,6 +756,13 @@ impl<'a> Finder<'a> {
         if sources.is_empty() {
             sources.push(None);
         }
+        // `the floods have killed 11 people`, `died in the earthquake`: deaths, no violence
+        if matches!(root, "18" | "19" | "20")
+            && sources.iter().all(Option::is_none)
+            && self.hazard_near(m, first, end)
+        {
+            return;
+        }
         let (fatalities, injured) = self.casualties(m, first, end, root);
         if sources.iter().all(Option::is_none)
             && target.is_none()
@@ -1389,31 +1396,51 @@ impl<'a> Finder<'a> {
             .find(|&a| want.contains(&self.doc.actors[a as usize].kind) && Some(a) != speaker)
     }
 
+    /// True when a hazard word (`floods`, `landslide`, `cholera`) is the trigger's subject (in
+    /// its clause before it) or its cause just after it (`killed in the floods`, `by a
+    /// landslide`).
+    fn hazard_near(&self, m: &Match, first: usize, end: usize) -> bool {
+        let start = self.clause_start(m.first, first);
+        let after = (m.first + 1..end.min(m.first + 8))
+            .take_while(|&t| !self.is_any(t, &[",", ";", "and", "but", "when", "as", "after"]));
+        self.lex.cues().iter().any(|(words, cue)| {
+            *cue == Cue::Hazard
+                && words.len() == 1
+                && (start..m.first)
+                    .chain(after.clone())
+                    .any(|t| self.is(t, &words[0]))
+        })
+    }
+
     /// True when the clause's subject is `we` or `I` (a quote's speaker speaking).
     fn first_person_subject(&self, at: usize, first: usize) -> bool {
         let start = self.clause_start(at, first);
         (start..at).any(|t| self.is_any(t, &["we", "i"]))
     }
 
-    /// True when the trigger's clause has a subject other than `we` or `I`: a third-person
-    /// pronoun or `you` before it, or a passive (`was shot`), whose subject is what was done to.
+    /// True when the trigger's clause has a subject other than `we` or `I`: any word before
+    /// the trigger in its clause besides auxiliaries and adverbs (`Floods have killed`, `He
+    /// was not throwing`), or a passive (`was shot`), whose subject is what was done to.
     fn has_own_subject(&self, at: usize, first: usize) -> bool {
+        const NOT_A_SUBJECT: &[&str] = &[
+            "again", "already", "also", "always", "be", "been", "can", "could", "did", "do",
+            "does", "had", "has", "have", "just", "may", "might", "must", "never", "not", "now",
+            "shall", "should", "soon", "still", "then", "to", "will", "would",
+        ];
         let start = self.clause_start(at, first);
-        let pronoun = (start..at).any(|t| {
-            self.is_any(
-                t,
-                &[
-                    "he", "she", "it", "they", "you", "his", "her", "its", "their", "my", "our",
-                ],
-            )
-        });
         let passive = (at.saturating_sub(2).max(start)..at).any(|t| {
             self.is_any(
                 t,
                 &["was", "were", "been", "being", "is", "are", "be", "got"],
             )
         });
-        pronoun || passive
+        passive
+            || (start..at).any(|t| {
+                let w = self.word(t);
+                w.chars().next().is_some_and(char::is_alphabetic)
+                    && !self.is_any(t, NOT_A_SUBJECT)
+                    && !self.is_any(t, &["we", "i"])
+            })
     }
 
     /// Another actor of the sentence, nearest the trigger.
@@ -1435,7 +1462,7 @@ impl<'a> Finder<'a> {
         let mut negated = false;
         let lo = m.first.saturating_sub(7).max(first);
         for (words, cue) in self.lex.cues() {
-            if *cue == Cue::Praise {
+            if matches!(cue, Cue::Praise | Cue::Hazard) {
                 continue;
             }
             // every place where the cue ends before the trigger

@@ -151,6 +151,31 @@ fn a_quote_speaker_is_the_source_only_of_what_the_speaker_does() {
 }
 
 #[test]
+fn deaths_from_floods_or_disease_are_no_violence() {
+    for text in [
+        "Floods have killed at least 11 people in the north of the country, officials said.",
+        "At least 40 people died in a landslide after days of rain, the Red Cross said.",
+        "Nine people were killed by a cholera outbreak in the camps, aid workers said.",
+    ] {
+        let doc = run(text);
+        assert!(
+            !doc.events.iter().any(|e| e.cameo.starts_with("18")
+                || e.cameo.starts_with("19")
+                || e.cameo.starts_with("20")),
+            "{text}: {:?}",
+            summary(&doc)
+        );
+    }
+    // killings by people, or in fighting, stay events
+    let doc = run("At least 11 people were killed in the fighting, the army said.");
+    assert!(
+        doc.events.iter().any(|e| e.cameo.starts_with("19")),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
 fn no_event_from_captions_or_without_actors() {
     let doc = run("The storm killed nobody but there were clashes.");
     assert!(doc.events.is_empty(), "{:?}", summary(&doc));
