@@ -986,6 +986,17 @@ impl<'a> Finder<'a> {
             if participle_clause {
                 return self.subject(prev, first);
             }
+            // `detained for (peacefully) protesting`, `arrested over rioting`, `accused of
+            // plotting`: the -ing's doer is not the sentence's subject, and is not said
+            if form == VerbForm::Ing {
+                let mut p = prev;
+                while p > first && self.word(p).len() > 3 && self.word(p).ends_with("ly") {
+                    p -= 1;
+                }
+                if self.is_any(p, &["for", "of", "over", "against", "from", "about"]) {
+                    return Vec::new();
+                }
+            }
             if self.is_any(prev, &["and", "but", "then"]) {
                 // `X stopped short of recognising Y but called for ...`: X.
                 return self.subject_skipping(prev, first);

@@ -113,6 +113,22 @@ fn an_ing_clause_after_by_takes_the_main_subject() {
 }
 
 #[test]
+fn an_ing_after_for_or_of_is_not_done_by_the_subject() {
+    let doc = run(
+        "The United Nations urged Kenya to free everyone detained for peacefully protesting \
+         against the tax.",
+    );
+    let s = summary(&doc);
+    assert!(
+        !s.iter()
+            .any(|e| e.starts_with("14") && e.contains("United Nations")),
+        "{s:?}"
+    );
+    let doc = run("Peru hit back at Chile by expelling Chilean diplomats from Lima.");
+    assert!(summary(&doc).contains(&"161 PER>CHL".to_string()));
+}
+
+#[test]
 fn a_pronoun_subject_is_the_person_named_before() {
     let doc =
         run("Kenyan President William Ruto arrived on Monday. He visited Ethiopia last month.");
