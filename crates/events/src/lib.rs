@@ -986,14 +986,19 @@ impl<'a> Finder<'a> {
             if participle_clause {
                 return self.subject(prev, first);
             }
-            // `detained for (peacefully) protesting`, `arrested over rioting`, `accused of
-            // plotting`: the -ing's doer is not the sentence's subject, and is not said
+            // `detained for (peacefully) protesting`, `jailed over rioting`: the one who did
+            // the -ing is who was detained, not the sentence's subject (who urged their
+            // release); `stopped short of condemning` keeps its subject
             if form == VerbForm::Ing {
                 let mut p = prev;
                 while p > first && self.word(p).len() > 3 && self.word(p).ends_with("ly") {
                     p -= 1;
                 }
-                if self.is_any(p, &["for", "of", "over", "against", "from", "about"]) {
+                let punished = p > first && {
+                    let w = self.word(p - 1).to_ascii_lowercase();
+                    w.ends_with("ed") || matches!(w.as_str(), "held" | "shot" | "beaten" | "taken")
+                };
+                if punished && self.is_any(p, &["for", "over"]) {
                     return Vec::new();
                 }
             }

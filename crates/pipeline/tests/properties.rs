@@ -30,9 +30,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
 #[test]
 fn found_cases() {
     // a float that serde_json's fast parser read back one unit off (fixed by `float_roundtrip`)
-    for text in ["Figures\n\n15.1 bn million bn"] {
-        check(text).unwrap();
-    }
+    check("Figures\n\n15.1 bn million bn").unwrap();
 }
 
 /// Text made of the pieces news is made of, so the strategy reaches the interesting rules.
