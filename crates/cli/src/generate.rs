@@ -275,12 +275,22 @@ impl Generator {
                 }
                 (lines.join("\n"), "byline")
             }
-            _ => {
+            _ if paragraphs.len() >= 3 => {
                 let keep = (paragraphs.len() * self.rng.usize(55..80) / 100).max(2);
                 (
                     paragraphs[..keep.min(paragraphs.len())].join("\n\n"),
                     "truncated",
                 )
+            }
+            _ => {
+                // few paragraphs: cut at the sentence end nearest 55-80% of the text
+                let target = text.len() * self.rng.usize(55..80) / 100;
+                let cut = text
+                    .match_indices(". ")
+                    .map(|(i, _)| i + 1)
+                    .min_by_key(|&i| i.abs_diff(target))
+                    .unwrap_or(text.len());
+                (text[..cut].to_string(), "truncated")
             }
         }
     }
@@ -295,7 +305,8 @@ pub fn run(args: &Args<'_>) -> Result<ExitCode> {
     let mut fixtures = Vec::new();
     for path in fixture_files(args.fixtures)? {
         let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("{}: cannot read", path.display()))?;
+            .with_context(|| format!("{}: cannot read", path.display()))?
+            .replace("\r\n", "\n");
         fixtures.push(analyse(&pipeline, text).with_context(|| path.display().to_string())?);
     }
     let mut gen = Generator {

@@ -144,26 +144,32 @@ pub fn run(job: &Job<'_>) -> Result<Tally> {
             let mut store = store;
             let mut total = BatchOutcome::default();
             let mut busy = Duration::ZERO;
-            let mut work = rx.iter();
-            let mut open = true;
-            while open {
-                // one transaction holds batches until it has COMMIT_ARTICLES articles or is
-                // COMMIT_AFTER old: a killed run loses at most that, which a re-run redoes
+            // a transaction opens when a batch arrives and holds further batches until it has
+            // COMMIT_ARTICLES articles or is COMMIT_AFTER old, waiting no longer than that for
+            // the next: readers are never locked out for long, and a killed run loses at most
+            // one transaction, which a re-run redoes
+            while let Ok(Work::Batch(batch, rejects)) = rx.recv() {
                 let mut tx = store.transaction()?;
                 let opened = Instant::now();
                 let mut articles = 0;
-                while articles < COMMIT_ARTICLES && opened.elapsed() < COMMIT_AFTER {
-                    let Some(Work::Batch(mut batch, rejects)) = work.next() else {
-                        open = false;
-                        break;
-                    };
+                let mut next = Some((batch, rejects));
+                while let Some((mut batch, rejects)) = next.take() {
                     let started = Instant::now();
                     for (origin, reason) in &rejects {
                         tx.reject(origin, reason)?;
                     }
                     articles += batch.len();
-                    tx.write(&mut batch)?;
+                    for (id, why) in tx.write(&mut batch)? {
+                        eprintln!("newsgraph: error: article {id}: not stored: {why}");
+                    }
                     busy += started.elapsed();
+                    let left = COMMIT_AFTER.saturating_sub(opened.elapsed());
+                    if articles >= COMMIT_ARTICLES || left.is_zero() {
+                        break;
+                    }
+                    if let Ok(Work::Batch(b, r)) = rx.recv_timeout(left) {
+                        next = Some((b, r));
+                    }
                 }
                 let started = Instant::now();
                 let outcome = tx.commit()?;
@@ -172,6 +178,7 @@ pub fn run(job: &Job<'_>) -> Result<Tally> {
                 total.already += outcome.already;
                 total.duplicates += outcome.duplicates;
                 total.events += outcome.events;
+                total.failed += outcome.failed;
             }
             let started = Instant::now();
             store.recount_stories()?;
@@ -298,6 +305,7 @@ pub fn run(job: &Job<'_>) -> Result<Tally> {
         anyhow::bail!("the database writer stopped early");
     }
     tally.already += written.already;
+    tally.failed += written.failed;
     tally.stored = written;
     Ok(tally)
 }

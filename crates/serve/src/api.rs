@@ -76,13 +76,24 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// Runs blocking work (database, analysis) on tokio's blocking pool.
+/// Runs blocking work (database, analysis) on tokio's blocking pool, at most as many at once
+/// as the server has permits: a request that gives up (its deadline passed) still holds its
+/// permit until its work ends, so abandoned work cannot pile up.
 async fn blocking<T: Send + 'static>(
+    permits: Arc<tokio::sync::Semaphore>,
     f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(f)
+    let permit = permits
+        .acquire_owned()
         .await
-        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
+        .map_err(|e| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, e.to_string()))?;
+    tokio::task::spawn_blocking(move || {
+        let result = f();
+        drop(permit);
+        result
+    })
+    .await
+    .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
 }
 
 /// Filters and paging of the listing endpoints (the filters of `newsgraph query`).
@@ -140,7 +151,7 @@ fn filter(p: ListParams, max_rows: usize) -> Filter {
         text: p.text,
         unique: p.unique.unwrap_or(false),
         exact_actor: false,
-        limit: p.limit.unwrap_or(50).clamp(1, max_rows),
+        limit: p.limit.unwrap_or(50).clamp(1, max_rows.max(1)),
         offset: p.offset.unwrap_or(0),
     }
 }
@@ -152,7 +163,10 @@ async fn list(
 ) -> Result<Json<Page>, ApiError> {
     let f = filter(params, state.limits.max_rows);
     let (offset, limit) = (f.offset, f.limit);
-    let table = blocking(move || state.with_store(|s| Ok(query::run(s, kind, &f)?))).await?;
+    let table = blocking(Arc::clone(&state.permits), move || {
+        state.with_store(|s| Ok(query::run(s, kind, &f)?))
+    })
+    .await?;
     Ok(Json(Page {
         items: table.objects().collect(),
         offset,
@@ -209,7 +223,7 @@ async fn articles(
     params(("id" = String, Path, description = "The article's id")),
     responses((status = 200, description = "The record", body = Object), (status = 404, body = ErrorBody)))]
 async fn article(State(state): Shared, Path(id): Path<String>) -> Result<Response, ApiError> {
-    let record = blocking(move || {
+    let record = blocking(Arc::clone(&state.permits), move || {
         state.with_store(|s| {
             s.record(&id)?
                 .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("no article {id:?}")))
@@ -249,12 +263,12 @@ async fn actor(
     Query(p): Query<ListParams>,
 ) -> Result<Json<ActorView>, ApiError> {
     let max = state.limits.max_rows;
-    let view = blocking(move || {
+    let view = blocking(Arc::clone(&state.permits), move || {
         state.with_store(|s| {
             let f = Filter {
                 actor: Some(name.clone()),
                 exact_actor: true,
-                limit: p.limit.unwrap_or(100).clamp(1, max),
+                limit: p.limit.unwrap_or(100).clamp(1, max.max(1)),
                 ..Filter::default()
             };
             let rows = |kind| -> Result<Vec<_>, ApiError> {
@@ -284,7 +298,7 @@ async fn actor(
 #[utoipa::path(get, path = "/v1/stats",
     responses((status = 200, description = "Row counts and events by CAMEO root", body = Object)))]
 async fn stats(State(state): Shared) -> Result<Json<Value>, ApiError> {
-    let stats = blocking(move || {
+    let stats = blocking(Arc::clone(&state.permits), move || {
         state.with_store(|s| {
             let counts = s.counts()?;
             let conn = s.connection();
@@ -433,7 +447,7 @@ async fn extract(
         raw.published = published;
     }
     let pipeline = Arc::clone(&state.pipeline);
-    let record = blocking(move || {
+    let record = blocking(Arc::clone(&state.permits), move || {
         let doc = pipeline
             .analyze(raw)
             .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;

@@ -46,6 +46,9 @@ pub struct Limits {
     pub timeout: Duration,
     /// Most rows a listing returns, whatever `limit` asks.
     pub max_rows: usize,
+    /// Queries and analyses running at once, at most (the others wait their turn); also the
+    /// most database connections the server opens.
+    pub workers: usize,
 }
 
 impl Default for Limits {
@@ -54,6 +57,7 @@ impl Default for Limits {
             body_bytes: 8 * 1024 * 1024,
             timeout: Duration::from_secs(30),
             max_rows: 1000,
+            workers: std::thread::available_parallelism().map_or(4, |n| n.get() * 2),
         }
     }
 }
@@ -64,6 +68,8 @@ pub struct AppState {
     db: Option<PathBuf>,
     pool: Mutex<Vec<Store>>,
     limits: Limits,
+    /// Blocking work (queries, analyses) running at once, at most.
+    permits: Arc<tokio::sync::Semaphore>,
 }
 
 /// Why the server cannot start.
@@ -106,6 +112,7 @@ impl AppState {
             db: db.map(Path::to_path_buf),
             pool: Mutex::new(pool),
             limits,
+            permits: Arc::new(tokio::sync::Semaphore::new(limits.workers.max(1))),
         })
     }
 
@@ -127,7 +134,7 @@ impl AppState {
         };
         let result = f(&store);
         if let Ok(mut pool) = self.pool.lock() {
-            if pool.len() < 8 {
+            if pool.len() < self.limits.workers {
                 pool.push(store);
             }
         }
@@ -138,14 +145,15 @@ impl AppState {
 /// The application: every route, the body limit and the deadline.
 pub fn router(state: Arc<AppState>) -> Router {
     let limits = state.limits;
+    // outermost last: every response, a timed-out one included, gets the security headers
     api::routes()
         .with_state(state)
-        .layer(axum::middleware::map_response(web::security_headers))
-        .layer(DefaultBodyLimit::max(limits.body_bytes))
         .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
             limits.timeout,
         ))
+        .layer(DefaultBodyLimit::max(limits.body_bytes))
+        .layer(axum::middleware::map_response(web::security_headers))
 }
 
 /// Binds `addr` and serves until Ctrl-C. `ready` is called with the bound address (the port

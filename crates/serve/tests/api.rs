@@ -430,3 +430,17 @@ async fn the_page_and_its_assets_are_served_with_a_strict_policy() {
     let html = String::from_utf8_lossy(&html);
     assert!(!html.contains("<script>") && !html.contains(" style=") && !html.contains("onclick"));
 }
+
+/// Paging past SQLite's integers, and a one-digit code, are handled, not server errors.
+#[tokio::test]
+async fn extreme_paging_and_short_codes() {
+    let (status, body) =
+        get("/v1/events?offset=18446744073709551615&limit=18446744073709551615").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(items(&body).is_empty());
+    let (status, body) = get("/v1/events?code=1").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    // a story matches an event filter by any of its events
+    let (status, _) = get("/v1/stories?code=19&country=COG").await;
+    assert_eq!(status, StatusCode::OK);
+}

@@ -130,12 +130,33 @@ pub struct Transaction<'a> {
 }
 
 impl Transaction<'_> {
-    /// Writes a batch (see [`Store::write_batch`]).
-    pub fn write(&mut self, batch: &mut [Prepared]) -> Result<()> {
+    /// Writes a batch (see [`Store::write_batch`]). An article the database refuses (a
+    /// constraint it breaks) is rolled back alone, listed in `rejects` and returned with the
+    /// reason; the others are written. Only a failure of the database itself is an error.
+    pub fn write(&mut self, batch: &mut [Prepared]) -> Result<Vec<(String, String)>> {
+        let mut refused = Vec::new();
         for article in batch.iter_mut() {
-            write::article(&self.tx, article, &mut self.outcome)?;
+            let sp = self.tx.savepoint()?;
+            let mut outcome = self.outcome;
+            match write::article(&sp, article, &mut outcome) {
+                Ok(()) => {
+                    sp.commit()?;
+                    self.outcome = outcome;
+                }
+                Err(StoreError::Sql(rusqlite::Error::SqliteFailure(e, msg)))
+                    if e.code == rusqlite::ErrorCode::ConstraintViolation
+                        || e.code == rusqlite::ErrorCode::TypeMismatch =>
+                {
+                    drop(sp); // rolls the article back
+                    let why = msg.unwrap_or_else(|| e.to_string());
+                    reject(&self.tx, &format!("article {}", article.id()), &why)?;
+                    self.outcome.failed += 1;
+                    refused.push((article.id().to_string(), why));
+                }
+                Err(e) => return Err(e),
+            }
         }
-        Ok(())
+        Ok(refused)
     }
 
     /// Records an input that could not be stored (see [`Store::reject`]).
@@ -186,6 +207,12 @@ impl Store {
         if !path.is_file() {
             return Err(StoreError::Missing {
                 path: path.to_path_buf(),
+            });
+        }
+        if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+            return Err(StoreError::NotOurs {
+                path: path.to_path_buf(),
+                why: "the file is empty".into(),
             });
         }
         let conn = Connection::open_with_flags(
@@ -356,6 +383,16 @@ impl Store {
     /// and exports call it when they open a database, so that a run killed before its end
     /// leaves no wrong count behind. Returns how many stories were counted.
     pub fn recount_stories(&mut self) -> Result<usize> {
+        // a read first: a reader must not wait for the write lock when nothing is stale
+        let stale: Option<i64> = self
+            .conn
+            .query_row("SELECT 1 FROM stories WHERE stale = 1 LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if stale.is_none() {
+            return Ok(0);
+        }
         let tx = self.conn.transaction()?;
         let n = write::recount_stories(&tx)?;
         tx.commit()?;

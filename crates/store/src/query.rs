@@ -133,7 +133,7 @@ fn like(s: &str) -> String {
 
 fn code_prefix(s: &str) -> Result<String> {
     let s = s.trim();
-    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if !(2..=4).contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(StoreError::Filter(format!(
             "--code {s:?}: a CAMEO code is 2 to 4 digits, e.g. 19 or 190 or 1823"
         )));
@@ -241,8 +241,9 @@ fn date_conditions(f: &Filter, column: &str, sql: &mut Sql) -> Result<()> {
 /// Runs a query.
 pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
     let mut sql = Sql::new();
-    let limit = f.limit.max(1);
-    let offset = f.offset;
+    // SQLite's integers are 64-bit: larger values would not be integers to it
+    let limit = f.limit.clamp(1, i64::MAX as usize);
+    let offset = f.offset.min(i64::MAX as usize);
     let text = match kind {
         Kind::Events => {
             if let Some(actor) = &f.actor {
@@ -291,11 +292,24 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
             if let Some(c) = &f.country {
                 let c = c.trim().to_ascii_uppercase();
                 sql.add(
-                    "e.source_country = ? OR e.target_country = ? OR e.place_country = ?",
+                    "EXISTS (SELECT 1 FROM events x WHERE x.story = s.id AND \
+                     (x.source_country = ? OR x.target_country = ? OR x.place_country = ?))",
                     &[&c, &c, &c],
                 );
             }
-            event_conditions(f, &mut sql)?;
+            // any event of the story, not only its first, may match the event filters
+            let parts = event_parts(f)?;
+            if !parts.is_empty() {
+                let mut cond =
+                    String::from("EXISTS (SELECT 1 FROM events e2 WHERE e2.story = s.id");
+                for (c, _) in &parts {
+                    cond.push_str(" AND ");
+                    cond.push_str(&c.replace("e.", "e2."));
+                }
+                cond.push(')');
+                let values: Vec<&str> = parts.iter().map(|(_, v)| v.as_str()).collect();
+                sql.add(&cond, &values);
+            }
             date_conditions(f, "s.date", &mut sql)?;
             if let Some(text) = &f.text {
                 sql.add(
@@ -454,7 +468,10 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
     };
     table(store, &text, &sql.params).map_err(|e| match (&f.text, e) {
         // a search the full-text engine cannot parse is the user's to fix: say which
-        (Some(search), StoreError::Sql(rusqlite::Error::SqliteFailure(_, Some(msg)))) => {
+        // (only SQLite's generic error: a locked or failing database is no fault of the search)
+        (Some(search), StoreError::Sql(rusqlite::Error::SqliteFailure(e, Some(msg))))
+            if e.code == rusqlite::ErrorCode::Unknown =>
+        {
             StoreError::Filter(format!(
                 "--text {search:?}: {msg} (full-text syntax: words, \"a phrase\", OR, NOT, prefix*)"
             ))

@@ -4,7 +4,7 @@
 use newsgraph_doc::Record;
 use std::collections::HashMap;
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension};
 
 use crate::minhash::{Signature, BANDS};
 use crate::{content_hash, Result, StoreError};
@@ -47,6 +47,8 @@ pub struct BatchOutcome {
     pub duplicates: u64,
     /// Events stored.
     pub events: u64,
+    /// Articles the database refused (listed in `rejects`).
+    pub failed: u64,
 }
 
 impl Prepared {
@@ -172,7 +174,7 @@ pub(crate) fn quad_class(root: &str) -> i64 {
 }
 
 pub(crate) fn article(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     a: &mut Prepared,
     outcome: &mut BatchOutcome,
 ) -> Result<()> {
@@ -420,7 +422,7 @@ pub(crate) fn article(
 
 /// The group (first article) of the stored article most like this signature, if it is a copy.
 fn nearest_copy(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     signature: &Signature,
     entities: &[u32],
     keys: &[i64; BANDS],
