@@ -115,8 +115,10 @@ async fn listings_filter_and_page() {
 
     let (_, actors) = get("/v1/actors?country=COG").await;
     assert!(items(&actors).iter().all(|a| a["country"] == "COG"));
-    let (status, _) = get("/v1/alignments").await;
+    let (status, al) = get("/v1/alignments").await;
     assert_eq!(status, StatusCode::OK);
+    assert!(!items(&al).is_empty());
+    assert!(items(&al).iter().all(|a| a["evidence"].is_array()), "{al}");
 
     // the server caps the page size
     let capped = app_with(

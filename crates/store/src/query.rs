@@ -485,6 +485,8 @@ fn table(store: &Store, sql: &str, params: &[SqlValue]) -> Result<Table> {
     let mut stmt = conn.prepare_cached(sql)?;
     let columns: Vec<String> = stmt.column_names().map(|c| c.to_string()).collect();
     let n = columns.len();
+    // columns stored as JSON text (`evidence`) are given as JSON, not as a string of it
+    let json_column: Vec<bool> = columns.iter().map(|c| c == "evidence").collect();
     let mut rows = Vec::new();
     let mut cursor = stmt.query(rusqlite::params_from_iter(params.iter()))?;
     while let Some(row) = cursor.next()? {
@@ -494,6 +496,9 @@ fn table(store: &Store, sql: &str, params: &[SqlValue]) -> Result<Table> {
                 SqlValue::Null => Value::Null,
                 SqlValue::Integer(v) => Value::from(v),
                 SqlValue::Real(v) => Value::from(v),
+                SqlValue::Text(s) if json_column[i] => {
+                    serde_json::from_str(&s).unwrap_or(Value::String(s))
+                }
                 SqlValue::Text(s) => Value::from(s),
                 SqlValue::Blob(b) => Value::from(b.len()),
             });
