@@ -491,12 +491,12 @@ fn table(store: &Store, sql: &str, params: &[SqlValue]) -> Result<Table> {
     let mut cursor = stmt.query(rusqlite::params_from_iter(params.iter()))?;
     while let Some(row) = cursor.next()? {
         let mut values = Vec::with_capacity(n);
-        for i in 0..n {
+        for (i, &is_json) in json_column.iter().enumerate() {
             values.push(match row.get::<_, SqlValue>(i)? {
                 SqlValue::Null => Value::Null,
                 SqlValue::Integer(v) => Value::from(v),
                 SqlValue::Real(v) => Value::from(v),
-                SqlValue::Text(s) if json_column[i] => {
+                SqlValue::Text(s) if is_json => {
                     serde_json::from_str(&s).unwrap_or(Value::String(s))
                 }
                 SqlValue::Text(s) => Value::from(s),
