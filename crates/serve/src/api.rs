@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -73,6 +73,28 @@ impl IntoResponse for ApiError {
             },
         };
         (self.status, Json(body)).into_response()
+    }
+}
+
+/// Query parameters whose errors are answered in the API's JSON error format (axum's own
+/// `Query` answers plain text).
+pub struct Q<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for Q<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(t)| Q(t))
+            .map_err(|e| ApiError::new(e.status(), e.body_text()))
     }
 }
 
@@ -177,44 +199,35 @@ async fn list(
 /// Events, one per mention in an article, oldest first.
 #[utoipa::path(get, path = "/v1/events", params(ListParams),
     responses((status = 200, body = Page), (status = 400, body = ErrorBody), (status = 503, body = ErrorBody)))]
-async fn events(State(state): Shared, Query(p): Query<ListParams>) -> Result<Json<Page>, ApiError> {
+async fn events(State(state): Shared, Q(p): Q<ListParams>) -> Result<Json<Page>, ApiError> {
     list(state, Kind::Events, p).await
 }
 
 /// Stories: events grouped across articles, most reported first.
 #[utoipa::path(get, path = "/v1/stories", params(ListParams),
     responses((status = 200, body = Page), (status = 400, body = ErrorBody)))]
-async fn stories(
-    State(state): Shared,
-    Query(p): Query<ListParams>,
-) -> Result<Json<Page>, ApiError> {
+async fn stories(State(state): Shared, Q(p): Q<ListParams>) -> Result<Json<Page>, ApiError> {
     list(state, Kind::Stories, p).await
 }
 
 /// Actors over the corpus, most reported first.
 #[utoipa::path(get, path = "/v1/actors", params(ListParams),
     responses((status = 200, body = Page), (status = 400, body = ErrorBody)))]
-async fn actors(State(state): Shared, Query(p): Query<ListParams>) -> Result<Json<Page>, ApiError> {
+async fn actors(State(state): Shared, Q(p): Q<ListParams>) -> Result<Json<Page>, ApiError> {
     list(state, Kind::Actors, p).await
 }
 
 /// Who supports or opposes whom.
 #[utoipa::path(get, path = "/v1/alignments", params(ListParams),
     responses((status = 200, body = Page), (status = 400, body = ErrorBody)))]
-async fn alignments(
-    State(state): Shared,
-    Query(p): Query<ListParams>,
-) -> Result<Json<Page>, ApiError> {
+async fn alignments(State(state): Shared, Q(p): Q<ListParams>) -> Result<Json<Page>, ApiError> {
     list(state, Kind::Alignments, p).await
 }
 
 /// Articles (with `text`: a full-text search), oldest first.
 #[utoipa::path(get, path = "/v1/articles", params(ListParams),
     responses((status = 200, body = Page), (status = 400, body = ErrorBody)))]
-async fn articles(
-    State(state): Shared,
-    Query(p): Query<ListParams>,
-) -> Result<Json<Page>, ApiError> {
+async fn articles(State(state): Shared, Q(p): Q<ListParams>) -> Result<Json<Page>, ApiError> {
     list(state, Kind::Articles, p).await
 }
 
@@ -260,7 +273,7 @@ pub struct ActorView {
 async fn actor(
     State(state): Shared,
     Path(name): Path<String>,
-    Query(p): Query<ListParams>,
+    Q(p): Q<ListParams>,
 ) -> Result<Json<ActorView>, ApiError> {
     let max = state.limits.max_rows;
     let view = blocking(Arc::clone(&state.permits), move || {
@@ -386,10 +399,11 @@ fn date(s: &str) -> Result<chrono::NaiveDate, ApiError> {
               (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn extract(
     State(state): Shared,
-    Query(p): Query<ExtractParams>,
+    Q(p): Q<ExtractParams>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, ApiError> {
+    let body = body.map_err(|e| ApiError::new(e.status(), e.body_text()))?;
     let published = p.published.as_deref().map(date).transpose()?;
     let content_type = headers
         .get(header::CONTENT_TYPE)

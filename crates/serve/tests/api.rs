@@ -310,6 +310,18 @@ async fn bad_requests_get_json_errors_with_their_status() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let body: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(body["error"]["status"], 413);
+    // a parameter of the wrong type is answered in the same format
+    let (status, body) = get("/v1/events?limit=many").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        body["error"]["message"].as_str().unwrap().contains("limit"),
+        "{body}"
+    );
 }
 
 /// The OpenAPI document describes the API that answers: every documented path answers (none
