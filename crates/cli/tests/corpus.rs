@@ -673,6 +673,16 @@ fn exports_write_records_events_parquet_gdelt_and_plover() {
                 >= col("NumArticles").parse::<i32>().unwrap()
         );
         assert_eq!(col("DATEADDED").len(), 14);
+        // a geocoded town has coordinates; a country has a FIPS code and none
+        match col("ActionGeo_Type") {
+            "3" | "4" => assert!(!col("ActionGeo_Lat").is_empty(), "{line}"),
+            "1" => assert!(
+                col("ActionGeo_Lat").is_empty() && col("ActionGeo_CountryCode").len() == 2,
+                "{line}"
+            ),
+            "" => assert!(col("ActionGeo_Lat").is_empty(), "{line}"),
+            other => panic!("ActionGeo_Type {other}"),
+        }
     }
 
     // PLOVER records: the manual's required fields, PLOVER's event types (REQUEST is the name

@@ -82,6 +82,23 @@ fn fips() -> &'static HashMap<&'static str, &'static str> {
     })
 }
 
+/// ISO 3166 alpha-3 → English short name, from `data/export/fips_countries.tsv`.
+fn country_names() -> &'static HashMap<&'static str, &'static str> {
+    static NAMES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        include_str!("../../../data/export/fips_countries.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let code = f.next()?;
+                let _fips = f.next()?;
+                Some((code, f.next()?))
+            })
+            .collect()
+    })
+}
+
 /// Writes the whole corpus in a format. Returns the number of rows or records written.
 pub fn export(store: &Store, format: Format, out: Box<dyn Write + Send>) -> Result<u64> {
     match format {
@@ -403,8 +420,15 @@ fn gdelt_row(s: &StoryRow) -> Vec<String> {
     match &s.place {
         Some(name) => {
             let country = s.place_country.as_deref();
-            let is_country = s.lat.is_none();
-            f.push(if is_country { "1" } else { "4" }.to_string());
+            // GDELT's geography types: 1 a country, 3 a US town, 4 a town elsewhere; a place
+            // that is neither a country nor geocoded (a region, a road) gets none
+            let geo_type = match (s.lat, country) {
+                (Some(_), Some("USA")) => "3",
+                (Some(_), _) => "4",
+                (None, Some(c)) if country_names().get(c).is_some_and(|n| n == name) => "1",
+                (None, _) => "",
+            };
+            f.push(geo_type.to_string());
             f.push(name.clone());
             f.push(
                 country
