@@ -127,14 +127,20 @@ fn analyse(pipeline: &Pipeline, text: String) -> Result<Fixture> {
             .collect();
         match actor.kind.as_str() {
             "person" => {
+                // the longest name of two to four words: its first and last words are the
+                // first name and surname (`Umaro Sissoco Embaló` becomes `Mia Osei`)
                 let Some(full) = texts
                     .iter()
-                    .filter(|t| t.split(' ').count() == 2)
+                    .filter(|t| (2..=4).contains(&t.split(' ').count()))
                     .max_by_key(|t| t.len())
                 else {
                     continue;
                 };
-                let (first, last) = full.split_once(' ').expect("two words");
+                let (Some((first, _)), Some((_, last))) =
+                    (full.split_once(' '), full.rsplit_once(' '))
+                else {
+                    continue;
+                };
                 let person = persons;
                 persons += 1;
                 for t in &texts {
