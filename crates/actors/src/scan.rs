@@ -698,8 +698,21 @@ impl<'a> Scanner<'a> {
                         self.run_type(s, e, title.is_some())
                     };
                     let run_type = typed.or_else(|| {
-                        // An unknown acronym is an organisation: `CGT`, `M23`.
-                        (e - s == 1 && !shout && is_acronym(self.word(s))).then_some(RunType::Org)
+                        // An unknown acronym is an organisation: `CGT`, `M23`; one that
+                        // names a road is not (`the N1 highway`, `the A4 motorway`).
+                        let road = e < end
+                            && [
+                                "highway",
+                                "road",
+                                "motorway",
+                                "expressway",
+                                "freeway",
+                                "route",
+                            ]
+                            .iter()
+                            .any(|r| self.word(e).eq_ignore_ascii_case(r));
+                        (e - s == 1 && !shout && !road && is_acronym(self.word(s)))
+                            .then_some(RunType::Org)
                     });
                     let lone_initial = s == first_word && e - s == 1;
                     let acronym = e - s == 1

@@ -154,6 +154,18 @@ fn a_name_two_states_share_follows_the_story() {
 }
 
 #[test]
+fn a_road_number_is_no_organisation() {
+    let doc = analyze(
+        "Army pulls back\n\nThe army will withdraw from checkpoints along the N1 highway, \
+         the main road to the coast, while M23 rebels hold the A4 road.\n",
+        Some("2025-03-04"),
+    );
+    assert!(actor_of(&doc, "N1").is_none(), "{:?}", surfaces(&doc));
+    assert!(actor_of(&doc, "A4").is_none(), "{:?}", surfaces(&doc));
+    assert!(actor_of(&doc, "M23").is_some(), "{:?}", surfaces(&doc));
+}
+
+#[test]
 fn seats_of_power_stand_for_their_state() {
     let doc = analyze(
         "Envoy expelled\n\nThe Kremlin said the envoy had broken the rules, and the Pentagon \
