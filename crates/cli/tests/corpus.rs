@@ -57,6 +57,19 @@ fn ingest(db: &Path, inputs: &[&Path]) -> assert_cmd::assert::Assert {
         .assert()
 }
 
+/// `newsgraph ingest --db DB CORPUS` running in the background, its stderr as asked.
+fn spawn_ingest(db: &Path, corpus: &Path, stderr: Stdio) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("newsgraph"))
+        .arg("ingest")
+        .arg("--db")
+        .arg(db)
+        .arg(corpus)
+        .stdout(Stdio::null())
+        .stderr(stderr)
+        .spawn()
+        .unwrap()
+}
+
 fn count(db: &Path, sql: &str) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
@@ -171,15 +184,7 @@ fn twenty_thousand_articles_in_bounded_memory() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = generate(dir.path(), "big.jsonl", 20_000, 0.1, 17);
     let db = dir.path().join("big.db");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsgraph"))
-        .arg("ingest")
-        .arg("--db")
-        .arg(&db)
-        .arg(&corpus)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_ingest(&db, &corpus, Stdio::piped());
     // the kernel's high-water mark of the process's resident set, read until it exits
     let status_file = format!("/proc/{}/status", child.id());
     let mut peak_kb = 0u64;
@@ -238,16 +243,7 @@ fn a_run_killed_mid_ingest_resumes_to_the_same_database_as_a_clean_run() {
     ingest(&clean, &[&corpus]).success();
 
     let killed = dir.path().join("killed.db");
-    let bin = assert_cmd::cargo::cargo_bin("newsgraph");
-    let mut child = std::process::Command::new(&bin)
-        .arg("ingest")
-        .arg("--db")
-        .arg(&killed)
-        .arg(&corpus)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_ingest(&killed, &corpus, Stdio::null());
     // wait for the first committed batches, then kill without warning
     let started = Instant::now();
     loop {

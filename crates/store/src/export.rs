@@ -67,33 +67,18 @@ fn plover_modes() -> &'static HashMap<&'static str, (&'static str, &'static str)
     })
 }
 
-/// ISO 3166 alpha-3 → FIPS 10-4, from `data/export/fips_countries.tsv`.
-fn fips() -> &'static HashMap<&'static str, &'static str> {
-    static FIPS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    FIPS.get_or_init(|| {
+/// ISO 3166 alpha-3 → (FIPS 10-4 code, English short name), from
+/// `data/export/fips_countries.tsv`.
+fn countries() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
+    static COUNTRIES: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> =
+        OnceLock::new();
+    COUNTRIES.get_or_init(|| {
         include_str!("../../../data/export/fips_countries.tsv")
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let mut f = l.split('\t');
-                Some((f.next()?, f.next()?))
-            })
-            .collect()
-    })
-}
-
-/// ISO 3166 alpha-3 → English short name, from `data/export/fips_countries.tsv`.
-fn country_names() -> &'static HashMap<&'static str, &'static str> {
-    static NAMES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        include_str!("../../../data/export/fips_countries.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let code = f.next()?;
-                let _fips = f.next()?;
-                Some((code, f.next()?))
+                Some((f.next()?, (f.next()?, f.next()?)))
             })
             .collect()
     })
@@ -425,14 +410,14 @@ fn gdelt_row(s: &StoryRow) -> Vec<String> {
             let geo_type = match (s.lat, country) {
                 (Some(_), Some("USA")) => "3",
                 (Some(_), _) => "4",
-                (None, Some(c)) if country_names().get(c).is_some_and(|n| n == name) => "1",
+                (None, Some(c)) if countries().get(c).is_some_and(|(_, n)| n == name) => "1",
                 (None, _) => "",
             };
             f.push(geo_type.to_string());
             f.push(name.clone());
             f.push(
                 country
-                    .and_then(|c| fips().get(c).copied())
+                    .and_then(|c| countries().get(c).map(|(fips, _)| *fips))
                     .unwrap_or("")
                     .to_string(),
             );

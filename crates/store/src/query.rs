@@ -161,6 +161,20 @@ fn reject(kind: &str, flag: &str) -> StoreError {
     StoreError::Filter(format!("{flag} does not apply to {kind}"))
 }
 
+/// Refuses the event filters for a kind that has no events of its own.
+fn no_event_filters(f: &Filter, kind: &str) -> Result<()> {
+    let set = [
+        (f.code.is_some(), "--code"),
+        (f.root.is_some(), "--root"),
+        (f.plover.is_some(), "--plover"),
+        (f.place.is_some(), "--place"),
+    ];
+    match set.iter().find_map(|(on, flag)| on.then_some(*flag)) {
+        Some(flag) => Err(reject(kind, flag)),
+        None => Ok(()),
+    }
+}
+
 /// The event filters (code, root, plover, place) as conditions on an event alias `e`, each
 /// with its values for the `?` marks.
 fn event_parts(f: &Filter) -> Result<Vec<(&'static str, String)>> {
@@ -361,17 +375,7 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
             )
         }
         Kind::Quotes => {
-            if let Some(flag) = [
-                (f.code.is_some(), "--code"),
-                (f.root.is_some(), "--root"),
-                (f.plover.is_some(), "--plover"),
-                (f.place.is_some(), "--place"),
-            ]
-            .iter()
-            .find_map(|(set, flag)| set.then_some(*flag))
-            {
-                return Err(reject("quotes", flag));
-            }
+            no_event_filters(f, "quotes")?;
             if let Some(actor) = &f.actor {
                 sql.add(
                     "q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\'",
@@ -397,17 +401,7 @@ pub fn run(store: &Store, kind: Kind, f: &Filter) -> Result<Table> {
             )
         }
         Kind::Alignments => {
-            if let Some(flag) = [
-                (f.code.is_some(), "--code"),
-                (f.root.is_some(), "--root"),
-                (f.plover.is_some(), "--plover"),
-                (f.place.is_some(), "--place"),
-            ]
-            .iter()
-            .find_map(|(set, flag)| set.then_some(*flag))
-            {
-                return Err(reject("alignments", flag));
-            }
+            no_event_filters(f, "alignments")?;
             if let Some(actor) = &f.actor {
                 let p = f.actor_pattern(actor);
                 sql.add(
