@@ -16,6 +16,9 @@ under OUT, each partitioned by the article's publication date (``date``)::
     OUT/quotes/    one row per quote, with its speaker
     OUT/actors/    one row per actor of an article, with its CAMEO code
 
+Each task writes one file per date it holds; an archive that spans years is better written
+with ``--partition-by month``.
+
 A record that cannot be read (a malformed JSONL line, an empty article, a corrupt WARC record)
 or a file that cannot be opened is skipped, counted in a Spark accumulator and reported at the
 end, with the first messages; the run goes on. ``aggregate`` (or ``extract --aggregate``) counts
@@ -408,7 +411,7 @@ def session(master: Optional[str], conf: list, app: str = "newsgraph", log_level
 
 def run_extract(spark, paths: list, out: str, *, partitions: Optional[int] = None,
                 published: Optional[str] = None, actors: tuple = (), verbs: tuple = (),
-                mode: str = "errorifexists") -> dict:
+                mode: str = "errorifexists", partition_by: str = "date") -> dict:
     """Analyses ``paths`` on the cluster and writes the four tables under ``out``; returns the
     counts (articles, bad records, the first messages, events, quotes, actors, seconds)."""
     from pyspark import StorageLevel
@@ -436,7 +439,13 @@ def run_extract(spark, paths: list, out: str, *, partitions: Optional[int] = Non
             "actors": _explode(frame, "actors", F),
         }
         for name in TABLES:
-            tables[name].write.mode(mode).partitionBy("date").parquet(os.path.join(out, name))
+            writer = tables[name].write.mode(mode)
+            if partition_by == "month":
+                writer = tables[name].withColumn("month", F.date_format("date", "yyyy-MM")) \
+                    .write.mode(mode).partitionBy("month")
+            elif partition_by == "date":
+                writer = writer.partitionBy("date")
+            writer.parquet(os.path.join(out, name))
         sums = frame.agg(*(F.sum(F.size(c)).alias(c) for c in TABLES[1:])).first()
         counts = {c: int(sums[c] or 0) for c in TABLES[1:]}
     finally:
@@ -528,6 +537,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="a file listing input paths, one per line (as cc-pyspark takes them)")
     e.add_argument("--partitions", type=int, metavar="N",
                    help="how many tasks to split the files into (default: one per file)")
+    e.add_argument("--partition-by", choices=("date", "month", "none"), default="date",
+                   help="the tables' Parquet partitions: one directory per publication date "
+                   "(default), per month (for archives that span years: fewer, larger files), "
+                   "or none")
     e.add_argument("--published", metavar="YYYY-MM-DD",
                    help="the date of articles whose input gives none")
     e.add_argument("--actors", action="append", default=[], metavar="FILE",
@@ -575,6 +588,7 @@ def main(argv: Optional[list] = None) -> int:
         if args.command == "extract":
             try:
                 counts = run_extract(spark, paths, args.out, partitions=args.partitions,
+                                     partition_by=args.partition_by,
                                      published=args.published, actors=tuple(args.actors),
                                      verbs=tuple(args.verbs), mode=mode)
             except ValueError as err:

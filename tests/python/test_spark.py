@@ -131,9 +131,12 @@ def test_a_second_run_refuses_or_replaces_the_tables(job, corpus, spark, referen
     assert again.returncode == 2
     assert f"{out / 'articles'} exists: pass --overwrite" in again.stderr
     replaced = spark_job("extract", "--master", "local[2]", "--overwrite", "--out", str(out),
-                         "--partitions", "1", str(corpus))
+                         "--partitions", "1", "--partition-by", "month", str(corpus))
     assert replaced.returncode == 1, replaced.stderr
     check_tables(spark, out, reference[0])
+    months = {p.name for p in (out / "events").glob("month=*")}
+    assert {"month=2025-03", "month=2025-06"} <= months, months
+    assert not list((out / "events").glob("date=*")), "the old partitions are gone"
     daily = spark_job("aggregate", "--master", "local[1]", "--overwrite", "--out", str(out))
     assert daily.returncode == 0, daily.stderr
     assert "daily row(s)" in daily.stderr
