@@ -207,3 +207,27 @@ def test_the_stubs_describe_the_module():
         assert stubbed - {"__init__", "__iter__", "__next__"} <= public | {"__init__"}, name
     assert newsgraph.__version__
 
+
+
+def test_arbitrary_text_never_crashes_the_module(pipeline):
+    """Random strings from a fixed seed (symbols, scripts, quote marks, tags, control
+    characters): each gives a record or a NewsgraphError, never a crash or another error."""
+    import random
+
+    rng = random.Random(20261124)
+    alphabet = (
+        "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 .,;:!?'\"()[]{}<>/\\-"
+        "\n\n\t\r \u00a0\u2019\u201c\u201d\u2014\u00e9\u00fc\u0416\u4e2d\u0627\U0001f600\ufeff\x00\x1b"
+    )
+    seeds = ["<html><body><p>", "{\"id\": 1}", "WARC/1.0\r\n", "Mr. U.S. $5bn 2.3 million ...",
+             "\"He said", "By ", "LONDON, Jan 5 (Reuters) - "]
+    for _ in range(300):
+        n = rng.choice((0, 1, 5, 40, 300, 2000))
+        text = rng.choice(seeds + [""]) + "".join(rng.choice(alphabet) for _ in range(n))
+        try:
+            record = pipeline.extract(text)
+        except newsgraph.NewsgraphError:
+            continue
+        assert record["schema"] == newsgraph.SCHEMA
+        for sentence in record["sentences"]:
+            assert 0 <= sentence["start"] <= sentence["end"] <= len(record["text"])
