@@ -274,10 +274,22 @@ impl ActorStage {
     }
 }
 
-/// The country the article is mostly about: the most named one, the first named on a tie.
+/// The country the article is mostly about: the most named one, the first named on a tie. A
+/// country's adjective before a role noun (`Tanzanian police`) names it too.
 fn home_country<'a>(lex: &'a ActorLexicon, cands: &[Cand<'a>]) -> Option<&'a str> {
     let mut counts: Vec<(&'a str, usize, usize)> = Vec::new();
     for (order, c) in cands.iter().enumerate() {
+        if let What::Agent {
+            country: Some(country),
+            ..
+        } = c.what
+        {
+            match counts.iter_mut().find(|(c, _, _)| *c == country) {
+                Some((_, n, _)) => *n += 1,
+                None => counts.push((country, 1, order)),
+            }
+            continue;
+        }
         let What::Named(hits) = c.what else { continue };
         // a name two states share (`Congo`, `Congolese`) counts for both: the names only one
         // of them has (`Brazzaville`, `Kinshasa`, `DRC`) then decide between them

@@ -413,3 +413,18 @@ fn no_panic_and_valid_layers_on_odd_text() {
         analyze(text, None);
     }
 }
+
+#[test]
+fn a_country_adjective_before_a_role_noun_makes_the_home_country() {
+    // no country is named on its own: "Zambian police" alone says where the story is
+    let doc = analyze(
+        "Crackdown\n\nZambian police detained several opposition activists and two \
+         students after a rally on Saturday.\n",
+        Some("2024-08-10"),
+    );
+    let activists = actor_of(&doc, "opposition activists").expect("the activists");
+    assert_eq!(activists.country.as_deref(), Some("ZMB"));
+    assert_eq!(activists.cameo.as_deref(), Some("ZMBOPP"));
+    let students = actor_of(&doc, "students").expect("the students");
+    assert_eq!(students.country.as_deref(), Some("ZMB"));
+}
