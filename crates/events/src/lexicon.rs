@@ -120,6 +120,9 @@ pub enum Cue {
     /// A natural or accidental cause of death (`floods`, `earthquake`, `cholera`): what it
     /// kills is no act of violence.
     Hazard,
+    /// A trigger word of an act two sides do to each other (`exchanged`, `clashed`, `met`):
+    /// with a subject of two actors and no object, each side is the other's target.
+    Reciprocal,
 }
 
 /// Everything the events stage knows. Built once; immutable and shared across threads.
@@ -169,6 +172,7 @@ impl EventLexicon {
                 Some("future") => Cue::Future,
                 Some("praise") => Cue::Praise,
                 Some("hazard") => Cue::Hazard,
+                Some("reciprocal") => Cue::Reciprocal,
                 other => {
                     return Err(row.error(
                         embedded::EVENT_CUES.name,

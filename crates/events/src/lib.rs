@@ -807,9 +807,26 @@ impl<'a> Finder<'a> {
             end: self.doc.tokens[m.end - 1].span.end,
         };
         let all_sources = sources.clone();
+        // `India and Pakistan exchanged fire`, `Seoul and Tokyo met`: two sides of a reciprocal
+        // act with no object each act on the other. Two sides are two people or two bodies;
+        // a person and a state are more likely a misread apposition (`X, Kenya's president,`).
+        let person = |a: u32| self.doc.actors[a as usize].kind == ActorType::Person;
+        let mutual = match all_sources.as_slice() {
+            [Some(a), Some(b)]
+                if a != b
+                    && person(*a) == person(*b)
+                    && target.is_none_or(|t| t == *a || t == *b) =>
+            {
+                self.reciprocal(m, end)
+            }
+            _ => false,
+        };
         for source in sources {
             // `France, Germany and Italy condemned France`: never one of the sources.
-            let target = target.filter(|t| !all_sources.contains(&Some(*t)));
+            let target = match (mutual, source) {
+                (true, Some(s)) => all_sources.iter().flatten().copied().find(|&o| o != s),
+                _ => target.filter(|t| !all_sources.contains(&Some(*t))),
+            };
             let mut confidence: f64 = 0.45;
             if source.is_some() {
                 confidence += 0.2;
@@ -1428,6 +1445,23 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// The trigger, or the word after it, is a reciprocal cue (`exchanged fire`, `held
+    /// talks`), or `each other` / `one another` follows in the clause.
+    fn reciprocal(&self, m: &Match, end: usize) -> bool {
+        let cue = (m.first..end.min(m.end + 1)).any(|t| {
+            self.lex.cues().iter().any(|(words, cue)| {
+                *cue == Cue::Reciprocal && words.len() == 1 && self.is(t, &words[0])
+            })
+        });
+        cue || (m.end..end.min(m.end + 8))
+            .take_while(|&t| !self.is_any(t, &[",", ";", "but", "after", "when"]))
+            .any(|t| {
+                t + 1 < end
+                    && ((self.is(t, "each") && self.is(t + 1, "other"))
+                        || (self.is(t, "one") && self.is(t + 1, "another")))
+            })
+    }
+
     /// True when the clause's subject is `we` or `I` (a quote's speaker speaking).
     fn first_person_subject(&self, at: usize, first: usize) -> bool {
         let start = self.clause_start(at, first);
@@ -1478,7 +1512,7 @@ impl<'a> Finder<'a> {
         let mut negated = false;
         let lo = m.first.saturating_sub(7).max(first);
         for (words, cue) in self.lex.cues() {
-            if matches!(cue, Cue::Praise | Cue::Hazard) {
+            if matches!(cue, Cue::Praise | Cue::Hazard | Cue::Reciprocal) {
                 continue;
             }
             // every place where the cue ends before the trigger

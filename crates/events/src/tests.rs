@@ -217,3 +217,22 @@ fn a_plural_pronoun_after_a_coordinated_subject_stands_for_each_actor() {
         );
     }
 }
+
+#[test]
+fn two_sides_of_a_reciprocal_act_target_each_other() {
+    let doc = run("Eritrea and Ethiopia exchanged artillery fire along the border on Monday.");
+    let s = summary(&doc);
+    assert!(s.iter().any(|e| e.ends_with("ERI>ETH")), "{s:?}");
+    assert!(s.iter().any(|e| e.ends_with("ETH>ERI")), "{s:?}");
+    let doc = run("Chile and Peru accused each other of violating the fishing accord.");
+    let s = summary(&doc);
+    assert!(s.iter().any(|e| e.ends_with("CHL>PER")), "{s:?}");
+    assert!(s.iter().any(|e| e.ends_with("PER>CHL")), "{s:?}");
+    // not reciprocal: two sides that condemn together condemn no one of them
+    let doc = run("Brazil and Argentina condemned the coup on Sunday.");
+    let s = summary(&doc);
+    assert!(
+        s.iter().all(|e| !e.contains(">BRA") && !e.contains(">ARG")),
+        "{s:?}"
+    );
+}
