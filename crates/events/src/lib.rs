@@ -776,7 +776,43 @@ impl<'a> Finder<'a> {
         if m.origin != Origin::Curated && code.is_generic() && target.is_none() {
             return;
         }
-        let location = self.location(m, first, end);
+        // `India and Pakistan exchanged fire`, `Seoul and Tokyo met`: two sides of a reciprocal
+        // act with no object each act on the other. Two sides are two people or two bodies;
+        // a person and a state are more likely a misread apposition (`X, Kenya's president,`).
+        let person = |a: u32| self.doc.actors[a as usize].kind == ActorType::Person;
+        let mutual = match sources.as_slice() {
+            [Some(a), Some(b)]
+                if a != b
+                    && person(*a) == person(*b)
+                    && target.is_none_or(|t| t == *a || t == *b) =>
+            {
+                self.reciprocal(m, end)
+            }
+            _ => false,
+        };
+        let place = self.location(m, first, end);
+        // `troops pulled out of the city of Kherson`, `soldiers tortured detainees in Tigray`:
+        // a material act with no one named as its object is aimed at the place after it, as
+        // CAMEO codes a place by its country
+        if !mutual
+            && target.is_none()
+            && matches!(root, "07" | "08" | "15" | "17" | "18" | "19" | "20")
+        {
+            if let Some((p, actor, at)) = &place {
+                // in the trigger's own clause, not an attribution after it (`..., according to
+                // a commissioner in Gazipur`)
+                let same_clause = *at >= m.end
+                    && *at <= m.end + 10
+                    && (m.end..*at).all(|t| {
+                        !self.is_any(t, &[",", ";", "according", "said", "says", "who", "which"])
+                    });
+                if same_clause && p.country.is_some() && !sources.contains(&Some(*actor)) {
+                    target = Some(*actor);
+                    guessed_target = true;
+                }
+            }
+        }
+        let location = place.map(|(p, _, _)| p);
         let future = modality == Modality::Future;
         let words: Vec<&str> = (first..end).map(|t| self.word(t)).collect();
         let dates = dates::find(&words, self.doc.meta.published, future);
@@ -807,20 +843,6 @@ impl<'a> Finder<'a> {
             end: self.doc.tokens[m.end - 1].span.end,
         };
         let all_sources = sources.clone();
-        // `India and Pakistan exchanged fire`, `Seoul and Tokyo met`: two sides of a reciprocal
-        // act with no object each act on the other. Two sides are two people or two bodies;
-        // a person and a state are more likely a misread apposition (`X, Kenya's president,`).
-        let person = |a: u32| self.doc.actors[a as usize].kind == ActorType::Person;
-        let mutual = match all_sources.as_slice() {
-            [Some(a), Some(b)]
-                if a != b
-                    && person(*a) == person(*b)
-                    && target.is_none_or(|t| t == *a || t == *b) =>
-            {
-                self.reciprocal(m, end)
-            }
-            _ => false,
-        };
         for source in sources {
             // `France, Germany and Italy condemned France`: never one of the sources.
             let target = match (mutual, source) {
@@ -1556,7 +1578,7 @@ impl<'a> Finder<'a> {
 
     /// Where: the place nearest the trigger named after `in`, `at`, `near`, `outside` or
     /// `of` (`the city of X`).
-    fn location(&self, m: &Match, first: usize, end: usize) -> Option<EventPlace> {
+    fn location(&self, m: &Match, first: usize, end: usize) -> Option<(EventPlace, u32, usize)> {
         let mut best: Option<(usize, usize)> = None; // (distance, token)
         let mut t = first;
         while t < end {
@@ -1598,10 +1620,11 @@ impl<'a> Finder<'a> {
         let (_, t) = best?;
         let mi = self.mention_at[t]? as usize;
         let mention = &self.doc.mentions[mi];
-        let actor = &self.doc.actors[mention.actor? as usize];
+        let index = mention.actor?;
+        let actor = &self.doc.actors[index as usize];
         let words = self.doc.span_text(mention.span);
         let named = words.chars().next().is_some_and(char::is_uppercase);
-        Some(EventPlace {
+        let place = EventPlace {
             name: if named {
                 words.to_string()
             } else {
@@ -1610,7 +1633,8 @@ impl<'a> Finder<'a> {
             country: actor.country.clone(),
             geo: actor.geo.map(|g| (g.lat(), g.lon())),
             span: mention.span,
-        })
+        };
+        Some((place, index, t))
     }
 
     /// Deaths and injuries the sentence ties to a violent trigger: `Four people were killed`,

@@ -236,3 +236,27 @@ fn two_sides_of_a_reciprocal_act_target_each_other() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_material_act_with_no_object_is_aimed_at_the_place_after_it() {
+    let doc = run(
+        "Burundian soldiers tortured detainees at makeshift camps in Congo's South Kivu province.",
+    );
+    assert_eq!(summary(&doc), ["182 BDI>COD"]);
+    assert!(doc.events[0].target_guessed);
+    // a place in an attribution after the act is not its target
+    let doc =
+        run("Rioters burned two buses, according to a police officer in the city of Mombasa.");
+    assert!(
+        summary(&doc).iter().all(|e| !e.ends_with(">KEN")),
+        "{:?}",
+        summary(&doc)
+    );
+    // nor is the place of a statement
+    let doc = run("Algeria criticised the decision at a meeting in Cairo.");
+    assert!(
+        summary(&doc).iter().all(|e| !e.ends_with(">EGY")),
+        "{:?}",
+        summary(&doc)
+    );
+}
