@@ -196,6 +196,37 @@ const CLAUSE_OPENERS: &[&str] = &[
     "says", "told", "added", "saying", "(", ")",
 ];
 
+/// Verbs of travel: the noun after their `for` (`flew to Beijing for a state visit`, `arrived
+/// in Doha for talks`) is done by their subject, at the place they go to.
+const TRAVEL_VERBS: &[&str] = &[
+    "arrive",
+    "arrived",
+    "arrives",
+    "arriving",
+    "came",
+    "come",
+    "comes",
+    "flew",
+    "flies",
+    "fly",
+    "flying",
+    "go",
+    "goes",
+    "going",
+    "headed",
+    "heading",
+    "heads",
+    "landed",
+    "went",
+    "returned",
+    "travel",
+    "travelled",
+    "traveled",
+    "travelling",
+    "traveling",
+    "travels",
+];
+
 /// Words that may stand between a subject or a conjunction and the verb.
 const ADVERBS: &[&str] = &[
     "also",
@@ -1232,6 +1263,9 @@ impl<'a> Finder<'a> {
     /// (`Russian arms deliveries`), `by X`, `between X and Y`, else the clause's subject; the
     /// target after `against`, `on`, `to`, `with`, `of`.
     fn noun_args(&self, m: &Match, first: usize, end: usize) -> (Vec<Arg>, Vec<Arg>) {
+        if let Some(args) = self.travel_purpose(m.first, first) {
+            return args;
+        }
         let mut source = Vec::new();
         // possessor or adjective before the noun, over up to three modifiers
         let mut t = m.first;
@@ -1322,6 +1356,39 @@ impl<'a> Finder<'a> {
             };
         }
         (source, target)
+    }
+
+    /// `flew to Beijing on Tuesday for a state visit`, `arrived in Doha for talks`: a noun
+    /// after the `for` of a verb of travel has the verb's subject as its source and the place
+    /// the verb goes to as its target.
+    fn travel_purpose(&self, noun: usize, first: usize) -> Option<(Vec<Arg>, Vec<Arg>)> {
+        let mut t = noun;
+        let for_at = loop {
+            if t <= first || noun - t >= 5 {
+                return None;
+            }
+            t -= 1;
+            if self.is(t, "for") {
+                break t;
+            }
+            if self.mention_at[t].is_some()
+                || self.doc.tokens[t].kind != TokenKind::Word
+                || self.is_any(t, CLAUSE_OPENERS)
+                || self.is_any(t, PREPOSITIONS)
+            {
+                return None;
+            }
+        };
+        let verb = (for_at.saturating_sub(10).max(first)..for_at)
+            .rev()
+            .take_while(|&k| !self.is_any(k, &[",", ";"]))
+            .find(|&k| self.is_any(k, TRAVEL_VERBS))?;
+        let target = (verb + 1..for_at)
+            .find(|&k| self.is_any(k, &["to", "in", "at"]))
+            .and_then(|k| (k + 1..(k + 4).min(for_at)).find_map(|j| self.mention_at[j]))
+            .map(|mi| vec![Arg::Mention(mi as usize)])
+            .unwrap_or_default();
+        Some((self.subject(verb, first), target))
     }
 
     /// True when a noun stands where a verb's object does (`staged protests`, `ordered an

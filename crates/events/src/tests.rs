@@ -260,3 +260,12 @@ fn a_material_act_with_no_object_is_aimed_at_the_place_after_it() {
         summary(&doc)
     );
 }
+
+#[test]
+fn a_visit_after_a_verb_of_travel_is_the_travellers_to_the_place() {
+    let doc =
+        run("Ghana's President John Mahama flew to Abuja on Monday for a two-day state visit.");
+    assert_eq!(summary(&doc), ["042 GHA>NGA"]);
+    let doc = run("Chile's foreign minister travelled to Lima on Friday for a visit.");
+    assert_eq!(summary(&doc), ["042 CHL>PER"]);
+}
