@@ -817,7 +817,7 @@ impl<'a> Finder<'a> {
                     && person(*a) == person(*b)
                     && target.is_none_or(|t| t == *a || t == *b) =>
             {
-                self.reciprocal(m, end)
+                self.reciprocal(m, end, root)
             }
             _ => false,
         };
@@ -1535,9 +1535,21 @@ impl<'a> Finder<'a> {
     }
 
     /// The trigger, or the word after it, is a reciprocal cue (`exchanged fire`, `held
-    /// talks`), or `each other` / `one another` follows in the clause.
-    fn reciprocal(&self, m: &Match, end: usize) -> bool {
-        let cue = (m.first..end.min(m.end + 1)).any(|t| {
+    /// talks`), or `each other` / `one another` follows in the clause. For cooperation (roots
+    /// 03 to 06) the object's words count too: `resumed EU-mediated talks`, `began their first
+    /// joint exercises`.
+    fn reciprocal(&self, m: &Match, end: usize, root: &str) -> bool {
+        let reach = if matches!(root, "03" | "04" | "05" | "06") {
+            (m.end..end.min(m.end + 6))
+                .take_while(|&t| {
+                    t == m.end || !(self.is_any(t, PREPOSITIONS) || self.is_any(t, CLAUSE_OPENERS))
+                })
+                .last()
+                .map_or(m.end + 1, |t| t + 1)
+        } else {
+            m.end + 1
+        };
+        let cue = (m.first..end.min(reach)).any(|t| {
             self.lex.cues().iter().any(|(words, cue)| {
                 *cue == Cue::Reciprocal && words.len() == 1 && self.is(t, &words[0])
             })

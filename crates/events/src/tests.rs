@@ -228,6 +228,11 @@ fn two_sides_of_a_reciprocal_act_target_each_other() {
     let s = summary(&doc);
     assert!(s.iter().any(|e| e.ends_with("CHL>PER")), "{s:?}");
     assert!(s.iter().any(|e| e.ends_with("PER>CHL")), "{s:?}");
+    // cooperation whose object is joint: `resumed talks`, `began joint patrols`
+    let doc = run("Ghana and Togo began their first joint naval exercises on Monday.");
+    let s = summary(&doc);
+    assert!(s.iter().any(|e| e.ends_with("GHA>TGO")), "{s:?}");
+    assert!(s.iter().any(|e| e.ends_with("TGO>GHA")), "{s:?}");
     // not reciprocal: two sides that condemn together condemn no one of them
     let doc = run("Brazil and Argentina condemned the coup on Sunday.");
     let s = summary(&doc);
