@@ -1123,8 +1123,13 @@ impl<'a> Finder<'a> {
                 }
             }
             if self.mention_at[t].is_some() {
-                let governed =
-                    t > first && self.is_any(t - 1, PREPOSITIONS) && !self.quantity_of(t - 1);
+                // `after Thai soldiers shot`: a subordinator that opens the clause governs no
+                // noun of it
+                let opens = t == start && t > first && self.is_any(t - 1, CLAUSE_OPENERS);
+                let governed = t > first
+                    && self.is_any(t - 1, PREPOSITIONS)
+                    && !self.quantity_of(t - 1)
+                    && !opens;
                 let k = self.mention_end(t, at);
                 if !governed {
                     // `Venezuela's Supreme Court`: the head, not the possessor.

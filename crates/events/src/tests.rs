@@ -274,3 +274,12 @@ fn a_visit_after_a_verb_of_travel_is_the_travellers_to_the_place() {
     let doc = run("Chile's foreign minister travelled to Lima on Friday for a visit.");
     assert_eq!(summary(&doc), ["042 CHL>PER"]);
 }
+
+#[test]
+fn a_subject_after_a_subordinator_is_a_subject() {
+    let doc = run(
+        "Ghana closed its border with Togo after Togolese soldiers shot dead a Ghanaian trader.",
+    );
+    let s = summary(&doc);
+    assert!(s.iter().any(|e| e.ends_with("TGO>GHA")), "{s:?}");
+}
