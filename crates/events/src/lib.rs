@@ -954,9 +954,41 @@ impl<'a> Finder<'a> {
     /// The actors after `by` that follow a passive verb.
     fn by_agent(&self, from: usize, end: usize) -> Vec<Arg> {
         let mut t = from;
-        while t < end && t < from + 4 {
+        // `was killed by`, `was assassinated at his home in Port-au-Prince by`: within the
+        // clause
+        while t < end
+            && t < from + 10
+            && !self.is_any(t, &[",", ";"])
+            && !self.is_any(t, CLAUSE_OPENERS)
+        {
             if self.is(t, "by") {
-                return self.mention_run(t + 1, end);
+                let run = self.mention_run(t + 1, end);
+                if !run.is_empty() {
+                    return run;
+                }
+                // `by a squad of mostly Colombian soldiers`, `by a group of armed men`: the
+                // members of a collective noun
+                let Some(of) = (t + 1..end.min(t + 5)).find(|&k| self.is(k, "of")) else {
+                    return Vec::new();
+                };
+                let plain = (t + 1..of).all(|k| {
+                    self.mention_at[k].is_none()
+                        && self.doc.tokens[k].kind == TokenKind::Word
+                        && !self.is_any(k, CLAUSE_OPENERS)
+                });
+                if !plain {
+                    return Vec::new();
+                }
+                let mut k = of + 1;
+                while k < end.min(of + 4)
+                    && self.mention_at[k].is_none()
+                    && self.doc.tokens[k].kind == TokenKind::Word
+                    && !self.is_any(k, CLAUSE_OPENERS)
+                    && !self.is_any(k, PREPOSITIONS)
+                {
+                    k += 1;
+                }
+                return self.mention_run(k, end);
             }
             t += 1;
         }

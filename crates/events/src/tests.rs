@@ -283,3 +283,10 @@ fn a_subject_after_a_subordinator_is_a_subject() {
     let s = summary(&doc);
     assert!(s.iter().any(|e| e.ends_with("TGO>GHA")), "{s:?}");
 }
+
+#[test]
+fn the_by_agent_of_a_passive_may_stand_far_and_be_a_collective() {
+    let doc = run("Bolivia's interior minister was shot at his office in La Paz by a band of mostly Peruvian gunmen.");
+    let s = summary(&doc);
+    assert!(s.iter().any(|e| e.contains("PER>BOL")), "{s:?}");
+}
