@@ -933,7 +933,13 @@ impl<'a> Finder<'a> {
 
     /// A participle after `be` (`were killed`), or right before `by` (`a coup backed by`).
     fn is_passive(&self, m: &Match, first: usize, end: usize) -> bool {
-        if m.end < end && self.is(m.end, "by") {
+        // `a coup backed by the army`, `..., backed by helicopters`; not `spoke by telephone
+        // with`, where no actor follows and the subject stands right before
+        if m.end < end
+            && self.is(m.end, "by")
+            && (!self.by_agent(m.end, end).is_empty()
+                || (m.first > first && self.is(m.first - 1, ",")))
+        {
             return true;
         }
         let mut t = m.first;

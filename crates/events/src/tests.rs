@@ -290,3 +290,12 @@ fn the_by_agent_of_a_passive_may_stand_far_and_be_a_collective() {
     let s = summary(&doc);
     assert!(s.iter().any(|e| e.contains("PER>BOL")), "{s:?}");
 }
+
+#[test]
+fn by_a_means_of_contact_is_no_passive() {
+    let doc = run(
+        "Senegal's President Bassirou Diomaye Faye spoke by telephone with Mali's Assimi Goita.",
+    );
+    let s = summary(&doc);
+    assert!(s.iter().any(|e| e.ends_with("SEN>MLI")), "{s:?}");
+}
