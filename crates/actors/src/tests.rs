@@ -428,3 +428,16 @@ fn a_country_adjective_before_a_role_noun_makes_the_home_country() {
     let students = actor_of(&doc, "students").expect("the students");
     assert_eq!(students.country.as_deref(), Some("ZMB"));
 }
+
+#[test]
+fn heads_of_state_beyond_the_g20_are_coded_by_date() {
+    let doc = analyze(
+        "Talks\n\nPresident Samia Suluhu Hassan met Senegal's President Bassirou Diomaye Faye \
+         in Dodoma on Monday.\n",
+        Some("2025-02-10"),
+    );
+    let samia = actor_of(&doc, "Samia Suluhu Hassan").expect("Samia Suluhu Hassan");
+    assert_eq!(samia.cameo.as_deref(), Some("TZAGOV"));
+    let faye = actor_of(&doc, "Bassirou Diomaye Faye").expect("Faye");
+    assert_eq!(faye.cameo.as_deref(), Some("SENGOV"));
+}
