@@ -829,6 +829,19 @@ impl<'a> Finder<'a> {
             && target.is_none()
             && matches!(root, "07" | "08" | "15" | "17" | "18" | "19" | "20")
         {
+            // `imposed a siege on the Gaza Strip`, `fired rockets into Sderot`: a place the act
+            // is aimed at
+            if let Some(actor) = self.place_aimed_at(m, end) {
+                if !sources.contains(&Some(actor)) {
+                    target = Some(actor);
+                    guessed_target = true;
+                }
+            }
+        }
+        if !mutual
+            && target.is_none()
+            && matches!(root, "07" | "08" | "15" | "17" | "18" | "19" | "20")
+        {
             if let Some((p, actor, at)) = &place {
                 // in the trigger's own clause, not an attribution after it (`..., according to
                 // a commissioner in Gazipur`)
@@ -1575,6 +1588,31 @@ impl<'a> Finder<'a> {
                     .chain(after.clone())
                     .any(|t| self.is(t, &words[0]))
         })
+    }
+
+    /// A place after `on`, `onto`, `into`, `against`, `at` or `toward` in the trigger's clause
+    /// (`a siege on the Gaza Strip`, `rockets into Sderot`), with a country.
+    fn place_aimed_at(&self, m: &Match, end: usize) -> Option<u32> {
+        let stop = |t: usize| self.is_any(t, &[",", ";"]) || self.is_any(t, CLAUSE_OPENERS);
+        let at = (m.end..end.min(m.end + 8))
+            .take_while(|&t| !stop(t))
+            .find(|&t| {
+                self.is_any(
+                    t,
+                    &["on", "onto", "into", "against", "at", "toward", "towards"],
+                )
+            })?;
+        let mut k = at + 1;
+        while k < end && self.mention_at[k].is_none() && self.is_any(k, &["the", "a", "an"]) {
+            k += 1;
+        }
+        let mi = self.mention_at.get(k).copied().flatten()? as usize;
+        if !self.is_place(mi) {
+            return None;
+        }
+        let actor = self.doc.mentions[mi].actor?;
+        self.doc.actors[actor as usize].country.as_ref()?;
+        Some(actor)
     }
 
     /// The trigger, or the word after it, is a reciprocal cue (`exchanged fire`, `held

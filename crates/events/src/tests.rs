@@ -299,3 +299,14 @@ fn by_a_means_of_contact_is_no_passive() {
     let s = summary(&doc);
     assert!(s.iter().any(|e| e.ends_with("SEN>MLI")), "{s:?}");
 }
+
+#[test]
+fn a_siege_on_a_place_is_aimed_at_its_country() {
+    let doc = run("Russian troops imposed a siege on Kharkiv on Tuesday.");
+    let s = summary(&doc);
+    assert!(
+        s.iter()
+            .any(|e| e.starts_with("19") && e.ends_with("RUS>UKR")),
+        "{s:?}"
+    );
+}
