@@ -310,3 +310,9 @@ fn a_siege_on_a_place_is_aimed_at_its_country() {
         "{s:?}"
     );
 }
+
+#[test]
+fn pulling_out_of_a_town_is_a_retreat_from_its_country() {
+    let doc = run("Rwandan troops pulled out of the Congolese town of Bunagana on Friday.");
+    assert_eq!(summary(&doc), ["0874 RWA>COD"]);
+}
