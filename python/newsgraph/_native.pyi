@@ -56,7 +56,7 @@ class Pipeline:
         *,
         as_json: Literal[False] = False,
         errors: Literal["raise", "none"] = "raise",
-    ) -> list[Any]: ...
+    ) -> list[Optional[dict[str, Any]]]: ...
     @overload
     def extract_many(
         self,
@@ -65,10 +65,10 @@ class Pipeline:
         *,
         as_json: Literal[True],
         errors: Literal["raise", "none"] = "raise",
-    ) -> list[Any]: ...
+    ) -> list[Optional[str]]: ...
     def read(
         self,
-        path: str,
+        path: Union[str, os.PathLike[str]],
         published: Optional[Date] = None,
         *,
         format: Format = "auto",

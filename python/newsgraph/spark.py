@@ -41,8 +41,6 @@ from typing import Iterable, Iterator, Optional
 SUFFIXES = (
     ".warc",
     ".warc.gz",
-    ".arc",
-    ".arc.gz",
     ".jsonl",
     ".jsonl.gz",
     ".ndjson",
@@ -58,17 +56,18 @@ TABLES = ("articles", "events", "quotes", "actors")
 #: How many error messages the driver keeps to show (all are counted).
 KEPT_MESSAGES = 20
 
-_PIPELINE = None
+_PIPELINES: dict = {}
 
 
 def pipeline(actors: tuple = (), verbs: tuple = ()):
-    """The process's one Pipeline, built on first use (per Python worker, not per task)."""
-    global _PIPELINE
-    if _PIPELINE is None:
+    """The process's Pipeline for these dictionaries, built on first use: once per Python
+    worker, which Spark reuses from task to task (``spark.python.worker.reuse``)."""
+    key = (tuple(actors), tuple(verbs))
+    if key not in _PIPELINES:
         import newsgraph
 
-        _PIPELINE = newsgraph.Pipeline(actors=list(actors), verbs=list(verbs))
-    return _PIPELINE
+        _PIPELINES[key] = newsgraph.Pipeline(actors=list(actors), verbs=list(verbs))
+    return _PIPELINES[key]
 
 
 def input_paths(inputs: Iterable[str], listing: Optional[str] = None) -> list:
@@ -363,22 +362,38 @@ def extract_partition(paths: Iterator[str], published, actors, verbs, counters) 
     for path in paths:
         try:
             records = engine.read(path, published, as_json=True)
-        except newsgraph.NewsgraphError as e:
+        except (newsgraph.NewsgraphError, OSError) as e:
             bad.add(1)
             messages.add([str(e)])
             continue
         n = 0
-        try:
-            for record_json in records:
-                n += 1
-                yield article_row(json.loads(record_json), record_json)
-        except newsgraph.NewsgraphError as e:
-            bad.add(1)
-            messages.add([str(e)])
+        for record_json in records:
+            try:
+                row = article_row(json.loads(record_json), record_json)
+            except Exception as e:  # a record we cannot turn into a row is skipped, not fatal
+                bad.add(1)
+                messages.add([f"{path}: a record could not be made a row: {e!r}"])
+                continue
+            n += 1
+            yield row
         articles.add(n)
         if records.skipped:
             bad.add(records.skipped)
             messages.add(records.errors[:KEPT_MESSAGES])
+
+
+def check_date(text: str) -> str:
+    """``text`` if it is a ``YYYY-MM-DD`` date, as the engine takes it; else ValueError."""
+    import datetime
+    import re
+
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            datetime.date.fromisoformat(text)
+            return text
+    except ValueError:
+        pass
+    raise ValueError(f"--published {text!r} is not a valid date: use YYYY-MM-DD, e.g. 2024-03-01")
 
 
 def session(master: Optional[str], conf: list, app: str = "newsgraph", log_level: str = "ERROR"):
@@ -418,9 +433,7 @@ def run_extract(spark, paths: list, out: str, *, partitions: Optional[int] = Non
     from pyspark.sql import functions as F
 
     if published is not None:
-        import datetime
-
-        datetime.date.fromisoformat(published)  # a bad date fails here, on the driver
+        check_date(published)  # a bad date fails here, on the driver, not in every task
     started = time.perf_counter()
     sc = spark.sparkContext
     counters = (sc.accumulator(0), sc.accumulator(0), sc.accumulator([], _Messages.make()))
@@ -572,6 +585,15 @@ def main(argv: Optional[list] = None) -> int:
     try:
         paths = (input_paths(args.inputs, args.input_list)
                  if args.command == "extract" else [])
+        dictionaries = {}
+        for kind in ("actors", "verbs"):
+            files = [os.path.abspath(f) for f in getattr(args, kind, [])]
+            for f in files:
+                if not os.path.isfile(f):
+                    raise FileNotFoundError(f"--{kind} {f}: no such file")
+            dictionaries[kind] = tuple(files)
+        if args.command == "extract" and args.published is not None:
+            check_date(args.published)
     except (OSError, ValueError) as err:
         say(f"error: {err}")
         return 2
@@ -589,8 +611,9 @@ def main(argv: Optional[list] = None) -> int:
             try:
                 counts = run_extract(spark, paths, args.out, partitions=args.partitions,
                                      partition_by=args.partition_by,
-                                     published=args.published, actors=tuple(args.actors),
-                                     verbs=tuple(args.verbs), mode=mode)
+                                     published=args.published,
+                                     actors=dictionaries["actors"],
+                                     verbs=dictionaries["verbs"], mode=mode)
             except ValueError as err:
                 say(f"error: {err}")
                 return 2
@@ -606,6 +629,12 @@ def main(argv: Optional[list] = None) -> int:
                 status = 1
             with open(os.path.join(args.out, "_newsgraph.json"), "w", encoding="utf-8") as f:
                 json.dump(counts, f, indent=2)
+            stale = os.path.join(args.out, "daily")
+            if args.overwrite and not args.aggregate and os.path.isdir(stale):
+                import shutil
+
+                shutil.rmtree(stale)  # counted from the replaced events
+                say(f"removed {stale}: run `aggregate` to count the new events")
         if args.command == "aggregate" or args.aggregate:
             rows = run_aggregate(spark, args.out, mode=mode)
             say(f"{rows} daily row(s) under {os.path.join(args.out, 'daily')}")
@@ -615,4 +644,8 @@ def main(argv: Optional[list] = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the importable module's main, not this __main__ copy: Spark then ships the task
+    # functions by reference, and each Python worker keeps its Pipeline from task to task.
+    from newsgraph.spark import main as _main
+
+    sys.exit(_main())

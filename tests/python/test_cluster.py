@@ -40,18 +40,26 @@ def base_python() -> str:
 
 
 def start(args: list, log: Path, env: dict) -> subprocess.Popen:
-    return subprocess.Popen(
-        [str(spark_home() / "bin" / "spark-class"), *args],
-        stdout=open(log, "wb"), stderr=subprocess.STDOUT, env=env, start_new_session=True,
-    )
+    with open(log, "wb") as out:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen(
+            [str(spark_home() / "bin" / "spark-class"), *args],
+            stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+        )
 
 
 def stop(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        os.killpg(proc.pid, signal.SIGKILL)
+    """Ends the process group: TERM, then KILL after 30 s; never raises."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            proc.wait(timeout=30)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    proc.poll()
 
 
 @pytest.fixture(scope="module")
@@ -65,13 +73,16 @@ def cluster(tmp_path_factory):
            "SPARK_NO_DAEMONIZE": "1"}
     env.pop("PYSPARK_PYTHON", None)
     port, ui, worker_ui = free_port(), free_port(), free_port()
-    master = start(["org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-                    "--port", str(port), "--webui-port", str(ui)], root / "master.log", env)
-    worker = start(["org.apache.spark.deploy.worker.Worker", f"spark://127.0.0.1:{port}",
-                    "--host", "127.0.0.1", "--cores", "2", "--memory", "2g",
-                    "--work-dir", str(root / "work"), "--webui-port", str(worker_ui)],
-                   root / "worker.log", env)
+    procs = []
     try:
+        procs.append(start(["org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
+                            "--port", str(port), "--webui-port", str(ui)],
+                           root / "master.log", env))
+        procs.append(start(["org.apache.spark.deploy.worker.Worker",
+                            f"spark://127.0.0.1:{port}", "--host", "127.0.0.1", "--cores", "2",
+                            "--memory", "2g", "--work-dir", str(root / "work"),
+                            "--webui-port", str(worker_ui)], root / "worker.log", env))
+        master = procs[0]
         deadline = time.monotonic() + 120
         while True:
             try:
@@ -87,8 +98,8 @@ def cluster(tmp_path_factory):
             time.sleep(1)
         yield f"spark://127.0.0.1:{port}", root / "work"
     finally:
-        stop(worker)
-        stop(master)
+        for proc in reversed(procs):
+            stop(proc)
 
 
 @pytest.fixture(scope="module")

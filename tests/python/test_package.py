@@ -171,7 +171,9 @@ def test_bad_arguments_are_named(pipeline):
     with pytest.raises(newsgraph.InputError, match="article 1: .*empty article"):
         pipeline.extract_many(["Troops withdrew.", "   "])
     kept = pipeline.extract_many(["Troops withdrew.", "   "], errors="none")
-    assert kept[1] is None and kept[0]["events"] is not None
+    assert kept[1] is None and kept[0]["schema"] == newsgraph.SCHEMA
+    with pytest.raises(TypeError, match="not one text: use extract"):
+        pipeline.extract_many("Troops withdrew.")
 
 
 def test_a_missing_user_dictionary_fails_to_load(tmp_path):
@@ -193,6 +195,29 @@ def test_a_user_dictionary_codes_its_actors(tmp_path):
     codes = {a["name"]: a["cameo"] for a in record["actors"]}
     assert codes.get("Delta Youth Front") == "NGAREB", codes
     assert record["actors"] == cli["actors"]
+
+
+def test_the_stubs_name_the_parameters_of_the_module():
+    """Each stubbed method's parameters, in order, are the runtime's (PyO3 records them)."""
+    import inspect
+
+    tree = ast.parse(STUBS.read_text(encoding="utf-8"))
+    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    checked = 0
+    for cls in ("Pipeline", "Records"):
+        runtime = getattr(newsgraph, cls)
+        for f in classes[cls].body:
+            if not isinstance(f, ast.FunctionDef) or f.name.startswith("__"):
+                continue
+            if any(isinstance(d, ast.Name) and d.id == "property" for d in f.decorator_list):
+                continue
+            args = f.args
+            stubbed = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs][1:]
+            got = [p for p in inspect.signature(getattr(runtime, f.name)).parameters
+                   if p not in ("self", "slf")]
+            assert got == stubbed, f"{cls}.{f.name}: runtime {got}, stub {stubbed}"
+            checked += 1
+    assert checked >= 5
 
 
 def test_the_stubs_describe_the_module():

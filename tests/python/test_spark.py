@@ -152,6 +152,12 @@ def test_bad_arguments_fail_before_spark_starts(tmp_path):
     empty.mkdir()
     nothing = spark_job("extract", "--out", str(tmp_path / "o"), str(empty))
     assert nothing.returncode == 2 and "no input files" in nothing.stderr
+    bad_date = spark_job("extract", "--published", "20240306", "--out", str(tmp_path / "o"),
+                         str(tmp_path))
+    assert bad_date.returncode == 2 and "is not a valid date: use YYYY-MM-DD" in bad_date.stderr
+    no_dict = spark_job("extract", "--actors", "nowhere.tsv", "--out", str(tmp_path / "o"),
+                        str(tmp_path))
+    assert no_dict.returncode == 2 and "nowhere.tsv: no such file" in no_dict.stderr
     usage = spark_job("extract", "--help")
     assert usage.returncode == 0 and "--partitions" in usage.stdout
 

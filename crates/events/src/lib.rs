@@ -1606,7 +1606,10 @@ impl<'a> Finder<'a> {
         while k < end && self.mention_at[k].is_none() && self.is_any(k, &["the", "a", "an"]) {
             k += 1;
         }
-        let mi = self.mention_at.get(k).copied().flatten()? as usize;
+        if k >= end {
+            return None;
+        }
+        let mi = self.mention_at[k]? as usize;
         if !self.is_place(mi) {
             return None;
         }

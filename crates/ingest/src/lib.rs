@@ -96,6 +96,8 @@ enum Kind {
         reader: Box<dyn BufRead + Send>,
         line: u64,
         buf: Vec<u8>,
+        /// A read failed: the rest of the stream cannot be trusted (a corrupt gzip member).
+        failed: bool,
     },
     Html(Option<Box<dyn Read + Send>>),
     Warc {
@@ -195,6 +197,7 @@ impl Input {
                 reader: Box::new(reader),
                 line: 0,
                 buf: Vec::new(),
+                failed: false,
             },
             InputFormat::Html => Kind::Html(Some(Box::new(reader))),
             InputFormat::Warc => Kind::Warc {
@@ -331,7 +334,15 @@ impl Iterator for Input {
                 }
                 return Some(article);
             },
-            Kind::Jsonl { reader, line, buf } => loop {
+            Kind::Jsonl {
+                reader,
+                line,
+                buf,
+                failed,
+            } => loop {
+                if *failed {
+                    return None;
+                }
                 buf.clear();
                 *line += 1;
                 let origin = origin(&self.name, Some(*line));
@@ -342,7 +353,11 @@ impl Iterator for Input {
                 {
                     Ok(0) => return None,
                     Ok(_) => {}
-                    Err(e) => return Some(Err(InputError::Io { origin, source: e })),
+                    Err(e) => {
+                        // reported once; a decoder that failed may fail forever
+                        *failed = true;
+                        return Some(Err(InputError::Io { origin, source: e }));
+                    }
                 }
                 if buf.len() as u64 > MAX_ARTICLE_BYTES {
                     // Skip the rest of the over-long line before reporting it.
@@ -701,6 +716,32 @@ mod tests {
         enc.finish().unwrap();
         let got = all(Input::open(path.to_str().unwrap(), InputFormat::Auto).unwrap());
         assert_eq!(got[0].as_ref().unwrap().id, "z");
+    }
+
+    #[test]
+    fn a_corrupt_gzip_is_reported_once_and_ends_the_input() {
+        let mut bytes = Vec::new();
+        let mut enc = flate2::write::GzEncoder::new(&mut bytes, flate2::Compression::default());
+        for i in 0..200 {
+            enc.write_all(
+                format!("{{\"id\": \"{i}\", \"text\": \"Rain fell on day {i}.\"}}\n").as_bytes(),
+            )
+            .unwrap();
+        }
+        enc.finish().unwrap();
+        // damage the middle of the compressed stream
+        let mid = bytes.len() / 2;
+        for b in &mut bytes[mid..mid + 16] {
+            *b ^= 0x5a;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("broken.jsonl.gz");
+        std::fs::write(&path, &bytes).unwrap();
+        let input = Input::open(path.to_str().unwrap(), InputFormat::Auto).unwrap();
+        let got: Vec<_> = input.take(1000).collect();
+        let errors = got.iter().filter(|r| r.is_err()).count();
+        assert!(errors >= 1, "the damage is reported");
+        assert!(got.len() < 1000, "the input ends after the damage");
     }
 
     #[test]

@@ -20,7 +20,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use rayon::prelude::*;
 
 create_exception!(
@@ -182,13 +182,28 @@ struct Pipeline {
 
 /// Analyses one article into its record's JSON (no GIL needed); a failure is named as the CLI
 /// names it, by the article's origin.
+///
+/// A panic in the engine (a bug: it must not happen on any input) becomes a failure of this
+/// article alone, so that one bad article never takes a Spark task or a batch down with it.
 fn analyze(engine: &Engine, options: RecordOptions, raw: RawArticle) -> Result<String, Failure> {
     let origin = raw.origin.to_string();
-    let doc = engine
-        .analyze(raw)
-        .map_err(|e| Failure::Engine(format!("{origin}: {e}")))?;
-    serde_json::to_string(&Record::from_document(&doc, options))
-        .map_err(|e| Failure::Engine(format!("{origin}: cannot write the record: {e}")))
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let doc = engine
+            .analyze(raw)
+            .map_err(|e| Failure::Engine(format!("{origin}: {e}")))?;
+        serde_json::to_string(&Record::from_document(&doc, options))
+            .map_err(|e| Failure::Engine(format!("{origin}: cannot write the record: {e}")))
+    }));
+    run.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Failure::Engine(format!(
+            "{origin}: internal error in the engine (please report it): {what}"
+        )))
+    })
 }
 
 impl Pipeline {
@@ -353,6 +368,11 @@ impl Pipeline {
                 )))
             }
         };
+        if articles.is_instance_of::<PyString>() || articles.is_instance_of::<PyBytes>() {
+            return Err(PyTypeError::new_err(
+                "extract_many takes a list of articles, not one text: use extract",
+            ));
+        }
         let default = published_arg(published)?;
         let items = articles
             .try_iter()?
@@ -391,12 +411,13 @@ impl Pipeline {
     #[pyo3(signature = (path, published = None, *, format = "auto", as_json = false))]
     fn read(
         &self,
-        path: &str,
+        path: PathBuf,
         published: Option<&Bound<'_, PyAny>>,
         format: &str,
         as_json: bool,
     ) -> PyResult<Records> {
-        let input = Input::open(path, format_arg(format)?)
+        let path = path.to_string_lossy();
+        let input = Input::open(&path, format_arg(format)?)
             .map_err(|e| InputError::new_err(e.to_string()))?;
         Ok(Records {
             engine: Arc::clone(&self.engine),
