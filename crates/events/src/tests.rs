@@ -316,3 +316,13 @@ fn pulling_out_of_a_town_is_a_retreat_from_its_country() {
     let doc = run("Rwandan troops pulled out of the Congolese town of Bunagana on Friday.");
     assert_eq!(summary(&doc), ["0874 RWA>COD"]);
 }
+
+#[test]
+fn joining_or_staging_a_protest_is_a_protest() {
+    let doc = run("Thousands of Malawians joined protests in Lilongwe against rising fuel prices.");
+    let s = summary(&doc);
+    assert!(s.iter().any(|e| e.starts_with("141 MWI")), "{s:?}");
+    let doc = run("Dock workers in Mombasa staged a strike over unpaid wages.");
+    let s = summary(&doc);
+    assert!(s.iter().any(|e| e.starts_with("143")), "{s:?}");
+}

@@ -20,8 +20,8 @@ use newsgraph_quotes::QuoteStage;
 use newsgraph_segment::Segmenter;
 
 /// The floors: a change that lowers either fails here.
-const MIN_PRECISION: f64 = 0.57;
-const MIN_RECALL: f64 = 0.49;
+const MIN_PRECISION: f64 = 0.58;
+const MIN_RECALL: f64 = 0.50;
 /// Floors for the root code alone.
 const MIN_ROOT_PRECISION: f64 = 0.72;
 const MIN_ROOT_RECALL: f64 = 0.57;
