@@ -700,6 +700,15 @@ ADD = [
     ("internally displaced people", "REF", "group"),
     ("defence lawyer", "JUD", "group"),
     ("defence lawyers", "JUD", "group"),
+    # state media by the medium (`said on state television`)
+    ("state broadcaster", "GOVMED", "organization"),
+    ("state radio", "GOVMED", "organization"),
+    ("state television", "GOVMED", "organization"),
+    ("state tv", "GOVMED", "organization"),
+    ("state-owned broadcaster", "GOVMED", "organization"),
+    ("state-run broadcaster", "GOVMED", "organization"),
+    ("state-run news agency", "GOVMED", "organization"),
+    ("state-run radio", "GOVMED", "organization"),
     # hyphenated forms of Phoenix phrases written without the hyphen
     ("state-run media", "GOVMED", "organization"),
     ("state-run television", "GOVMED", "organization"),

@@ -441,3 +441,13 @@ fn heads_of_state_beyond_the_g20_are_coded_by_date() {
     let faye = actor_of(&doc, "Bassirou Diomaye Faye").expect("Faye");
     assert_eq!(faye.cameo.as_deref(), Some("SENGOV"));
 }
+
+#[test]
+fn state_television_is_state_media() {
+    let doc = analyze(
+        "Curfew\n\nThe Ugandan army announced a curfew in Gulu on state television on Sunday.\n",
+        Some("2024-09-01"),
+    );
+    let tv = actor_of(&doc, "state television").expect("state television");
+    assert_eq!(tv.cameo.as_deref(), Some("UGAGOVMED"));
+}
