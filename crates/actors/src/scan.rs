@@ -622,9 +622,17 @@ impl<'a> Scanner<'a> {
                 }
             }
 
-            // A role noun: `riot police`, `the Supreme Court`, `Venezuelan troops`.
-            if let Some((len, agent, phrase)) =
-                self.match_lower(i, end, info.lex.agent, &lex.agent_prefixes, &lex.agents)
+            // A role noun: `riot police`, `the Supreme Court`, `Venezuelan troops`; but a group
+            // noun that opens a longer organisation's name is part of the name (`Citizens'
+            // Rights Watch`, `Farmers Union of Kenya`).
+            if let Some((len, agent, phrase)) = self
+                .match_lower(i, end, info.lex.agent, &lex.agent_prefixes, &lex.agents)
+                .filter(|&(len, agent, _)| {
+                    !(upper
+                        && !agent.institution
+                        && run.is_some_and(|r| r > i + len)
+                        && matches!(run_type, Some(RunType::Org)))
+                })
             {
                 let proper = upper && !initial && agent.institution;
                 let before = self.country_before(cands, i);

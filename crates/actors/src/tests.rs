@@ -451,3 +451,18 @@ fn state_television_is_state_media() {
     let tv = actor_of(&doc, "state television").expect("state television");
     assert_eq!(tv.cameo.as_deref(), Some("UGAGOVMED"));
 }
+
+#[test]
+fn a_group_noun_that_opens_an_organisation_name_is_part_of_it() {
+    let doc = analyze(
+        "Strike\n\nThe Farmers Union of Malawi called a strike, and farmers blocked roads.\n",
+        Some("2024-09-01"),
+    );
+    assert_eq!(
+        mention_type(&doc, "Farmers Union of Malawi"),
+        Some(MentionType::Org)
+    );
+    // the lowercase noun is still the role
+    let farmers = actor_of(&doc, "farmers").expect("farmers");
+    assert_eq!(farmers.roles, ["AGR"]);
+}
