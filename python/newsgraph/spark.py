@@ -333,24 +333,19 @@ def article_schema():
 # --- the jobs -------------------------------------------------------------------------------
 
 
-class _Messages:
-    """Accumulator of the first :data:`KEPT_MESSAGES` error messages."""
+def _first_messages():
+    """An accumulator parameter that keeps the first :data:`KEPT_MESSAGES` error messages."""
+    from pyspark.accumulators import AccumulatorParam
 
-    @staticmethod
-    def make():
-        from pyspark.accumulators import AccumulatorParam
+    class FirstMessages(AccumulatorParam):
+        def zero(self, value):
+            return []
 
-        class Param(AccumulatorParam):
-            def zero(self, value):
-                return []
+        def addInPlace(self, a, b):
+            a.extend(b[: max(0, KEPT_MESSAGES - len(a))])
+            return a
 
-            def addInPlace(self, a, b):
-                room = KEPT_MESSAGES - len(a)
-                if room > 0:
-                    a.extend(b[:room])
-                return a
-
-        return Param()
+    return FirstMessages()
 
 
 def extract_partition(paths: Iterator[str], published, actors, verbs, counters) -> Iterator[tuple]:
@@ -436,7 +431,7 @@ def run_extract(spark, paths: list, out: str, *, partitions: Optional[int] = Non
         check_date(published)  # a bad date fails here, on the driver, not in every task
     started = time.perf_counter()
     sc = spark.sparkContext
-    counters = (sc.accumulator(0), sc.accumulator(0), sc.accumulator([], _Messages.make()))
+    counters = (sc.accumulator(0), sc.accumulator(0), sc.accumulator([], _first_messages()))
     slices = max(1, min(partitions or len(paths), len(paths))) if paths else 1
     rows = sc.parallelize(paths, slices).mapPartitions(
         lambda it: extract_partition(it, published, tuple(actors), tuple(verbs), counters)

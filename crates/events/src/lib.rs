@@ -825,35 +825,30 @@ impl<'a> Finder<'a> {
         // `troops pulled out of the city of Kherson`, `soldiers tortured detainees in Tigray`:
         // a material act with no one named as its object is aimed at the place after it, as
         // CAMEO codes a place by its country
+        // A material act with no one named as its object is aimed at a place: the one it is
+        // aimed on, into or against (`imposed a siege on the Gaza Strip`), else the place after
+        // it in its own clause (`pulled out of the city of Kherson`), not one in an attribution
+        // after it (`..., according to a commissioner in Gazipur`). CAMEO codes a place by its
+        // country.
         if !mutual
             && target.is_none()
             && matches!(root, "07" | "08" | "15" | "17" | "18" | "19" | "20")
         {
-            // `imposed a siege on the Gaza Strip`, `fired rockets into Sderot`: a place the act
-            // is aimed at
-            if let Some(actor) = self.place_aimed_at(m, end) {
-                if !sources.contains(&Some(actor)) {
-                    target = Some(actor);
-                    guessed_target = true;
-                }
-            }
-        }
-        if !mutual
-            && target.is_none()
-            && matches!(root, "07" | "08" | "15" | "17" | "18" | "19" | "20")
-        {
-            if let Some((p, actor, at)) = &place {
-                // in the trigger's own clause, not an attribution after it (`..., according to
-                // a commissioner in Gazipur`)
+            let after = place.as_ref().and_then(|(p, actor, at)| {
                 let same_clause = *at >= m.end
                     && *at <= m.end + 10
                     && (m.end..*at).all(|t| {
                         !self.is_any(t, &[",", ";", "according", "said", "says", "who", "which"])
                     });
-                if same_clause && p.country.is_some() && !sources.contains(&Some(*actor)) {
-                    target = Some(*actor);
-                    guessed_target = true;
-                }
+                (same_clause && p.country.is_some()).then_some(*actor)
+            });
+            let aimed = [self.place_aimed_at(m, end), after]
+                .into_iter()
+                .flatten()
+                .find(|a| !sources.contains(&Some(*a)));
+            if aimed.is_some() {
+                target = aimed;
+                guessed_target = true;
             }
         }
         let location = place.map(|(p, _, _)| p);

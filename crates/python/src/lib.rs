@@ -466,24 +466,27 @@ impl Records {
     fn step(&self) -> Option<String> {
         let mut guard = self.input.lock().unwrap_or_else(|e| e.into_inner());
         let input = guard.as_mut()?;
-        let mut log = self.log.lock().unwrap_or_else(|e| e.into_inner());
         loop {
             match input.next() {
                 None => {
-                    log.summary = input.summary();
+                    let summary = input.summary();
                     *guard = None;
+                    self.log_mut(|l| l.summary = summary);
                     return None;
                 }
-                Some(Err(e)) => log.errors.push(e.to_string()),
+                Some(Err(e)) => self.log_mut(|l| l.errors.push(e.to_string())),
                 Some(Ok(mut raw)) => {
-                    log.warnings
-                        .extend(raw.warnings.drain(..).map(|w| w.to_string()));
+                    if !raw.warnings.is_empty() {
+                        let warnings = raw.warnings.drain(..).map(|w| w.to_string());
+                        self.log_mut(|l| l.warnings.extend(warnings));
+                    }
                     if raw.published.is_none() {
                         raw.published = self.published;
                     }
+                    // the log stays readable while the article is analysed
                     match analyze(&self.engine, self.options, raw) {
                         Ok(json) => return Some(json),
-                        Err(e) => log.errors.push(e.message().to_string()),
+                        Err(e) => self.log_mut(|l| l.errors.push(e.message().to_string())),
                     }
                 }
             }
@@ -492,6 +495,10 @@ impl Records {
 
     fn log<T>(&self, f: impl FnOnce(&Log) -> T) -> T {
         f(&self.log.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    fn log_mut(&self, f: impl FnOnce(&mut Log)) {
+        f(&mut self.log.lock().unwrap_or_else(|e| e.into_inner()))
     }
 }
 
