@@ -209,7 +209,10 @@ impl LayoutAnalyzer {
             } else if let Some(end) = self.boilerplate.classify(t) {
                 ended = end;
                 Kind::Boilerplate
-            } else if self.time_only.is_match(t) || is_embed_attribution(t) || is_signoff(t) {
+            } else if (t.as_bytes()[0].is_ascii_digit() && self.time_only.is_match(t))
+                || is_embed_attribution(t)
+                || is_signoff(t)
+            {
                 Kind::Boilerplate
             } else if kinds.last() == Some(&Kind::Boilerplate)
                 && headline_seen

@@ -44,7 +44,9 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
 /// A branch-free pass over the bytes; a no-break space (rare) takes a slower path.
 pub(crate) fn word_count(t: &str) -> usize {
     let bytes = t.as_bytes();
-    if memchr::memmem::find(bytes, "\u{a0}".as_bytes()).is_some() {
+    // A no-break space is C2 A0; A0 alone is also the tail of other characters (à).
+    let no_break = memchr::memchr_iter(0xA0, bytes).any(|i| i > 0 && bytes[i - 1] == 0xC2);
+    if no_break {
         return t
             .split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}')
             .filter(|w| !w.is_empty())

@@ -20,6 +20,8 @@
 
 use thiserror::Error;
 
+pub mod words;
+
 /// A data file: its path under `data/` and its text.
 #[derive(Clone, Copy, Debug)]
 pub struct DataFile {
