@@ -31,7 +31,7 @@
 mod sentences;
 mod tokens;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use newsgraph_doc::{Document, Layer, Stage, StageError};
 use newsgraph_lexicon::{embedded, Lexicon, LexiconError};
@@ -53,15 +53,15 @@ pub enum AbbrevClass {
 /// The lexicons the segmenter needs, loaded once.
 #[derive(Debug, Clone)]
 pub struct SegmentLexicon {
-    abbreviations: HashMap<&'static str, AbbrevClass>,
-    starters: HashSet<&'static str>,
+    abbreviations: FxHashMap<&'static str, AbbrevClass>,
+    starters: FxHashSet<&'static str>,
 }
 
 impl SegmentLexicon {
     /// Loads the embedded lists.
     pub fn embedded() -> Result<Self, LexiconError> {
         let abbr = Lexicon::parse(&embedded::ABBREVIATIONS)?;
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = FxHashMap::default();
         for row in abbr.rows() {
             let class = match row.fields.get(1).copied() {
                 Some("title") => AbbrevClass::Title,

@@ -1,6 +1,7 @@
 //! The tokenizer: one pass over a section's bytes.
 
 use newsgraph_doc::{Span, Token, TokenKind};
+use newsgraph_lexicon::words::alnum_run_end;
 
 use crate::{AbbrevClass, SegmentLexicon};
 
@@ -52,6 +53,27 @@ fn is_alnum_at(text: &str, i: usize, end: usize) -> bool {
     }
 }
 
+/// The token and flag vectors, which grow together.
+struct Sink<'a> {
+    out: &'a mut Vec<Token>,
+    flags: &'a mut Vec<TokenFlags>,
+}
+
+impl Sink<'_> {
+    #[inline(always)]
+    fn push(&mut self, s: usize, e: usize, kind: TokenKind, f: TokenFlags) {
+        // Offsets come from a section span, itself a valid `Span`: both fit in u32, s <= e.
+        self.out.push(Token {
+            span: Span {
+                start: s as u32,
+                end: e as u32,
+            },
+            kind,
+        });
+        self.flags.push(f);
+    }
+}
+
 /// Appends the tokens of `span` to `out` and their flags to `flags` (which stay the same length).
 ///
 /// Only whitespace is left between tokens: every other character of the span is in a token.
@@ -65,13 +87,11 @@ pub fn tokenize(
     let bytes = text.as_bytes();
     let (start, end) = (span.start as usize, span.end as usize);
     let mut i = start;
-    let mut push = |s: usize, e: usize, kind: TokenKind, f: TokenFlags| {
-        out.push(Token {
-            span: Span::new(s, e),
-            kind,
-        });
-        flags.push(f);
-    };
+    // About one token per five bytes of news text; reserving up front keeps pushes cheap.
+    out.reserve((end - start) / 4 + 1);
+    flags.reserve((end - start) / 4 + 1);
+    let mut sink = Sink { out, flags };
+    let mut push = |s: usize, e: usize, kind: TokenKind, f: TokenFlags| sink.push(s, e, kind, f);
     while i < end {
         let b = bytes[i];
         if b.is_ascii_whitespace() {
@@ -90,11 +110,14 @@ pub fn tokenize(
             char_at(text, i)
         };
         let len = c.len_utf8();
-        if c.is_whitespace() {
+        // Curly quotes and dashes, the common non-ASCII characters of news text, skip the
+        // Unicode tables.
+        let punctuation = is_punctuation(c);
+        if !punctuation && c.is_whitespace() {
             i += len;
             continue;
         }
-        if c.is_alphanumeric() {
+        if !punctuation && c.is_alphanumeric() {
             i = word(text, i, end, lexicon, &mut push);
             continue;
         }
@@ -202,20 +225,16 @@ fn word(
     let mut inner_period = false;
     let mut clitic: Option<(usize, usize)> = None; // a clitic that follows the word
     loop {
-        while j < end {
-            let b = bytes[j];
-            if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                j += 1;
-            } else {
+        loop {
+            j = alnum_run_end(bytes, j, end);
+            if j < end && bytes[j] >= 0x80 {
                 let c = char_at(text, j);
-                if !c.is_alphanumeric() {
-                    break;
+                if c.is_alphanumeric() {
+                    j += c.len_utf8();
+                    continue;
                 }
-                j += c.len_utf8();
             }
+            break;
         }
         if j >= end {
             break;
