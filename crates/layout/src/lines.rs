@@ -44,29 +44,30 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
 /// A branch-free pass over the bytes; a no-break space (rare) takes a slower path.
 pub(crate) fn word_count(t: &str) -> usize {
     let bytes = t.as_bytes();
-    // A no-break space is C2 A0; A0 alone is also the tail of other characters (à).
-    let no_break = memchr::memchr_iter(0xA0, bytes).any(|i| i > 0 && bytes[i - 1] == 0xC2);
-    if no_break {
-        return t
-            .split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}')
-            .filter(|w| !w.is_empty())
-            .count();
-    }
     // Word starts: a non-space right after a space. Counted over byte pairs in chunks of 255
-    // into a u8, with no branch and no loop-carried state, so that it compiles to SIMD.
+    // into a u8, with no branch and no loop-carried state, so that it compiles to SIMD. The
+    // same pass looks for a no-break space (C2 A0), which takes the slow path.
     let space = |b: u8| (b == b' ') | (b.wrapping_sub(b'\t') < 5);
     let first = bytes.first().is_some_and(|&b| !space(b));
     let (Some(before), Some(after)) = (bytes.get(..bytes.len().wrapping_sub(1)), bytes.get(1..))
     else {
         return usize::from(first);
     };
-    let mut starts = 0;
+    let (mut starts, mut no_break) = (0, false);
     for (a, b) in before.chunks(255).zip(after.chunks(255)) {
-        let mut chunk = 0u8;
+        let (mut chunk, mut nbsp) = (0u8, false);
         for (&x, &y) in a.iter().zip(b) {
             chunk += u8::from(space(x) & !space(y));
+            nbsp |= (x == 0xC2) & (y == 0xA0);
         }
         starts += usize::from(chunk);
+        no_break |= nbsp;
+    }
+    if no_break {
+        return t
+            .split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}')
+            .filter(|w| !w.is_empty())
+            .count();
     }
     usize::from(first) + starts
 }
