@@ -453,19 +453,18 @@ impl<'a> Finder<'a> {
                 ],
             ) || self.doc.tokens[t - 1].kind == TokenKind::Number
                 || self.word(t - 1).ends_with("'s"));
+        let fits = |e: &lexicon::Entry| {
+            t + 1 + e.rest.len() <= end
+                && e.rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.word(t + 1 + k).eq_ignore_ascii_case(w))
+        };
         let mut verb_match: Option<(usize, &lexicon::Entry)> = None;
         let mut noun_match: Option<(usize, &lexicon::Entry)> = None;
         for e in entries {
             let n = e.rest.len();
-            if t + 1 + n > end {
-                continue;
-            }
-            let fits = e
-                .rest
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.word(t + 1 + k).eq_ignore_ascii_case(w));
-            if !fits {
+            if !fits(e) {
                 continue;
             }
             match e.trigger {
@@ -501,6 +500,35 @@ impl<'a> Finder<'a> {
         if noun_context {
             return None;
         }
+        let found = self.verb_trigger(t, first, end, headline, n, e);
+        let Trigger::Verb { verb, .. } = e.trigger else {
+            return None;
+        };
+        if found.is_some() || self.lex.verb(verb).origin == Origin::Curated {
+            return found;
+        }
+        // A phrasal verb from PETRARCH's dictionary that none of its patterns codes here
+        // (`lash out`, `back down`: listed as synonyms only) gives way to a shorter reading,
+        // the team's head verb and its own patterns (`lash` + `out` → 111).
+        entries
+            .iter()
+            .filter(|o| {
+                !std::ptr::eq(*o, e) && matches!(o.trigger, Trigger::Verb { .. }) && fits(o)
+            })
+            .find_map(|o| self.verb_trigger(t, first, end, headline, o.rest.len(), o))
+    }
+
+    /// The event a verb trigger `e` (its `n` words after token `t`) makes here, with the
+    /// patterns that follow it.
+    fn verb_trigger(
+        &self,
+        t: usize,
+        first: usize,
+        end: usize,
+        headline: bool,
+        n: usize,
+        e: &lexicon::Entry,
+    ) -> Option<Match> {
         let Trigger::Verb { verb, form } = e.trigger else {
             return None;
         };
@@ -1824,9 +1852,21 @@ impl<'a> Finder<'a> {
                     break;
                 }
             }
-            if killed.is_none() {
-                // `killed at least 12 people`
-                killed = (m.end..(m.end + 4).min(end)).find_map(|t| self.number(t));
+            let passive = m.first > first
+                && self.is_any(
+                    m.first - 1,
+                    &["was", "were", "been", "be", "being", "are", "is"],
+                );
+            if killed.is_none() && passive {
+                // the subject before an apposition: `Nineteen citizens, among them three
+                // children, were killed`
+                killed = (first..(first + 3).min(m.first)).find_map(|t| self.number(t));
+            } else if killed.is_none() {
+                // `killed at least 12 people`, but not the count of the next clause: `were
+                // killed and 87 others were wounded`
+                killed = (m.end..(m.end + 4).min(end))
+                    .take_while(|&t| !self.is_any(t, &["and", ",", ";", "while"]))
+                    .find_map(|t| self.number(t));
             }
         } else {
             // `an air strike killing 12`, `clashes that left five dead`

@@ -326,3 +326,30 @@ fn joining_or_staging_a_protest_is_a_protest() {
     let s = summary(&doc);
     assert!(s.iter().any(|e| e.starts_with("143")), "{s:?}");
 }
+
+#[test]
+fn a_phrasal_verb_petrarch_only_lists_gives_way_to_the_teams_head_verb_and_pattern() {
+    // PETRARCH lists `lash out` and `back down` as synonyms with no pattern of their own;
+    // the team's `lash` + `out` and `back` + `down` code them.
+    let doc = run("Ecuador lashed out at Colombia over the border closure.");
+    assert_eq!(summary(&doc), ["111 ECU>COL"]);
+    let doc = run("Guatemala backed down on Monday.");
+    assert_eq!(summary(&doc), ["080 GTM>-"]);
+}
+
+#[test]
+fn an_act_named_as_a_threat_or_an_attempt_is_hypothetical() {
+    let doc = run("Honduras repeated its threat to expel the Nicaraguan ambassador.");
+    assert_eq!(summary(&doc), ["130 HND>NIC", "161 HND>NIC hypothetical"]);
+    let doc = run("Panama made a bid to mediate between Costa Rica and Nicaragua.");
+    assert_eq!(summary(&doc), ["045 PAN>CRI hypothetical"]);
+}
+
+#[test]
+fn the_dead_are_counted_from_the_subject_of_a_passive_not_the_next_clause() {
+    let doc = run(
+        "Eleven Ugandan soldiers, among them two officers, were killed and 30 others were wounded, the army said.",
+    );
+    let e = &doc.events[0];
+    assert_eq!((e.fatalities, e.injured), (Some(11), Some(30)));
+}
