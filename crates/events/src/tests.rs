@@ -353,3 +353,12 @@ fn the_dead_are_counted_from_the_subject_of_a_passive_not_the_next_clause() {
     let e = &doc.events[0];
     assert_eq!((e.fatalities, e.injured), (Some(11), Some(30)));
 }
+
+#[test]
+fn firing_on_protesters_or_with_crowd_weapons_is_violent_repression() {
+    let doc =
+        run("Sudanese soldiers fired live ammunition at demonstrators in Omdurman on Thursday.");
+    assert_eq!(summary(&doc), ["175 SDN>SDN"]);
+    let doc = run("Togolese police opened fire on protesters in Lome.");
+    assert_eq!(summary(&doc), ["175 TGO>TGO"]);
+}
