@@ -194,10 +194,9 @@ impl LayoutAnalyzer {
     }
 
     /// Classifies every line. Returns the kind of each line of `lines`.
-    fn classify(&self, doc: &Document, lines: &[Line]) -> Vec<Kind> {
+    fn classify(&self, doc: &Document, lines: &[Line], wrapped: bool) -> Vec<Kind> {
         let text = doc.text();
         let dense = lines::is_dense(text, lines);
-        let wrapped = lines::is_hard_wrapped(text, lines);
         let mut kinds = Vec::with_capacity(lines.len());
         let mut ended = false;
         let mut headline_seen = false;
@@ -439,9 +438,9 @@ impl Stage for LayoutAnalyzer {
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         let lines = split_lines(doc.text());
-        let kinds = self.classify(doc, &lines);
         let text = doc.text();
         let wrapped = lines::is_hard_wrapped(text, &lines);
+        let kinds = self.classify(doc, &lines, wrapped);
         let mut sections: Vec<Section> = Vec::with_capacity(lines.len());
         let mut authors_found = Vec::new();
         let mut outlet = None;

@@ -107,6 +107,10 @@ pub(crate) fn is_hard_wrapped(text: &str, lines: &[Line]) -> bool {
     let (mut in_band, mut adjacent, mut broken) = (0, 0, 0);
     for (i, l) in lines.iter().enumerate() {
         let t = &text[l.span];
+        // A character is at most four bytes: a longer line has over 100 of them.
+        if t.len() > 400 {
+            return false;
+        }
         let chars = t.chars().count();
         if chars > 100 {
             return false;
