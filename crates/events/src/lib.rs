@@ -645,8 +645,19 @@ impl<'a> Finder<'a> {
                 (t + 4).min(end)
             };
             let mut found = None;
+            let mut limit = limit;
             while t < limit.min(end) {
                 let word = self.word(t);
+                // An amount is one modifier however many tokens it takes: `approved a $2.9
+                // billion bailout`.
+                if self.doc.tokens[t].kind == TokenKind::Number
+                    || matches!(word, "$" | "\u{20ac}" | "\u{a3}" | "\u{a5}")
+                    || self.is_any(t, &["million", "billion", "trillion", "bn"])
+                {
+                    limit += 1;
+                    t += 1;
+                    continue;
+                }
                 if self.doc.tokens[t].kind == TokenKind::Punct && word != "-" {
                     return None;
                 }
@@ -1319,10 +1330,11 @@ impl<'a> Finder<'a> {
                 // `flew to Beijing`, `sent troops to Goma`, `defended Moscow`, `relations with
                 // Beijing`, `strikes on Kharkiv`: a place stands for its country as the direct
                 // object or after `to`, `with`, `against`, `on`; after `in` it is where.
+                // `extradited him to the United States`: the article may stand between.
+                let aimed = |k: usize| self.is_any(k, &["to", "into", "with", "against", "on"]);
                 let to_place = t == from
-                    || (t > from
-                        && !self.is_any(t - 1, &["the", "a", "an"])
-                        && self.is_any(t - 1, &["to", "into", "with", "against", "on"]));
+                    || (t > from && aimed(t - 1))
+                    || (t > from + 1 && self.is(t - 1, "the") && aimed(t - 2));
                 if prep_ok && (to_place || !self.is_place(mi as usize)) {
                     // `X's claim`: X.
                     return vec![Arg::Mention(mi as usize)];

@@ -362,3 +362,11 @@ fn firing_on_protesters_or_with_crowd_weapons_is_violent_repression() {
     let doc = run("Togolese police opened fire on protesters in Lome.");
     assert_eq!(summary(&doc), ["175 TGO>TGO"]);
 }
+
+#[test]
+fn an_amount_is_one_modifier_and_the_article_may_follow_to() {
+    let doc = run("The World Bank approved a $1.2 billion loan for Ghana on Monday.");
+    assert_eq!(summary(&doc), ["071 World Bank>GHA"]);
+    let doc = run("Peru extradited a man wanted for fraud to the United States on Thursday.");
+    assert_eq!(summary(&doc), ["063 PER>USA"]);
+}
