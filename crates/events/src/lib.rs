@@ -861,9 +861,6 @@ impl<'a> Finder<'a> {
             _ => false,
         };
         let place = self.location(m, first, end);
-        // `troops pulled out of the city of Kherson`, `soldiers tortured detainees in Tigray`:
-        // a material act with no one named as its object is aimed at the place after it, as
-        // CAMEO codes a place by its country
         // A material act with no one named as its object is aimed at a place: the one it is
         // aimed on, into or against (`imposed a siege on the Gaza Strip`), else the place after
         // it in its own clause (`pulled out of the city of Kherson`), not one in an attribution
@@ -1637,8 +1634,21 @@ impl<'a> Finder<'a> {
                     &["on", "onto", "into", "against", "at", "toward", "towards"],
                 )
             })?;
+        // Past articles and a lowercase description ending in `of`: `against the rebel-held
+        // town of Douma`, `into the border city of Rafah`.
         let mut k = at + 1;
-        while k < end && self.mention_at[k].is_none() && self.is_any(k, &["the", "a", "an"]) {
+        let limit = end.min(at + 7);
+        while k < limit && self.mention_at[k].is_none() {
+            if self.is(k, "of") && k > at + 1 {
+                k += 1;
+                break;
+            }
+            let w = self.word(k);
+            if self.doc.tokens[k].kind != TokenKind::Word && w != "-"
+                || w.starts_with(|c: char| c.is_uppercase())
+            {
+                return None;
+            }
             k += 1;
         }
         if k >= end {

@@ -370,3 +370,23 @@ fn an_amount_is_one_modifier_and_the_article_may_follow_to() {
     let doc = run("Peru extradited a man wanted for fraud to the United States on Thursday.");
     assert_eq!(summary(&doc), ["063 PER>USA"]);
 }
+
+#[test]
+fn taking_a_town_massing_troops_and_unconventional_weapons_have_their_own_codes() {
+    let doc = run("Sudanese paramilitary forces captured the western city of El Fasher on Sunday.");
+    assert_eq!(summary(&doc), ["192 SDN>SDN"]);
+    let doc = run("Eritrea massed thousands of troops near its border with Ethiopia.");
+    assert_eq!(summary(&doc), ["154 ERI>ETH"]);
+    // Protesters massing is no mobilisation of armed forces.
+    let doc = run("Protesters massed outside the Eritrean embassy in Nairobi.");
+    assert!(summary(&doc).iter().all(|e| !e.starts_with("154")));
+    let doc = run("Syrian government forces used sarin against the city of Idlib.");
+    assert_eq!(summary(&doc), ["2041 SYR>SYR"]);
+    // The place it is aimed at may come after a description: `on the nearby city of X`.
+    let doc = run(
+        "From positions in Kharkiv, Russian troops imposed a siege on the nearby city of Sumy.",
+    );
+    assert_eq!(summary(&doc), ["191 RUS>UKR"]);
+    let doc = run("Analysts said Pakistan could conduct a nuclear test within months.");
+    assert_eq!(summary(&doc), ["2042 PAK>- hypothetical"]);
+}
