@@ -116,7 +116,10 @@ pub(crate) struct Scanner<'a> {
     pub tokens: &'a [Token],
     /// What each token of the sentences scanned so far is, looked up once.
     info: Vec<TokenInfo>,
+    /// The folded form of the current word, when it is not ASCII.
     buf: String,
+    /// The lowercase form of the current word, when it is capitalised.
+    lower_buf: String,
 }
 
 /// One token's lexicon facts and shape, computed once per token.
@@ -162,6 +165,7 @@ impl<'a> Scanner<'a> {
             tokens,
             info: vec![TokenInfo::default(); tokens.len()],
             buf: String::with_capacity(64),
+            lower_buf: String::with_capacity(64),
         }
     }
 
@@ -206,8 +210,10 @@ impl<'a> Scanner<'a> {
             // Titles and role nouns in capitals (`PRESIDENT`, `POLICE`) or opening the
             // sentence (`Police said ...`).
             if caps || (upper && i == first_word) {
-                let lower = key.to_lowercase();
-                if let Some(l) = self.lex.lower_word(&lower) {
+                self.lower_buf.clear();
+                self.lower_buf
+                    .extend(key.chars().flat_map(char::to_lowercase));
+                if let Some(l) = self.lex.lower_word(&self.lower_buf) {
                     lex.title |= l.title;
                     lex.agent |= l.agent;
                 }
