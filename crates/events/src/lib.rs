@@ -648,10 +648,14 @@ impl<'a> Finder<'a> {
             let mut limit = limit;
             while t < limit.min(end) {
                 let word = self.word(t);
-                // An amount is one modifier however many tokens it takes: `approved a $2.9
-                // billion bailout`.
+                // An amount or a measure is one modifier however many tokens it takes:
+                // `approved a $2.9 billion bailout`, `declared a 90-day state of emergency`.
+                let measure = t >= 2
+                    && self.is(t - 1, "-")
+                    && self.doc.tokens[t - 2].kind == TokenKind::Number;
                 if self.doc.tokens[t].kind == TokenKind::Number
-                    || matches!(word, "$" | "\u{20ac}" | "\u{a3}" | "\u{a5}")
+                    || matches!(word, "$" | "\u{20ac}" | "\u{a3}" | "\u{a5}" | "-")
+                    || measure
                     || self.is_any(t, &["million", "billion", "trillion", "bn"])
                 {
                     limit += 1;

@@ -390,3 +390,13 @@ fn taking_a_town_massing_troops_and_unconventional_weapons_have_their_own_codes(
     let doc = run("Analysts said Pakistan could conduct a nuclear test within months.");
     assert_eq!(summary(&doc), ["2042 PAK>- hypothetical"]);
 }
+
+#[test]
+fn a_measure_is_one_modifier_and_condolences_are_empathy() {
+    let doc = run("Chile's government declared a 90-day state of emergency in Santiago on Friday.");
+    assert_eq!(summary(&doc), ["1724 CHL>CHL"]);
+    let doc = run("Bolivia imposed a 30-day nationwide curfew on Sunday.");
+    assert_eq!(summary(&doc), ["1723 BOL>-"]);
+    let doc = run("India offered its condolences to Nepal after the landslide.");
+    assert_eq!(summary(&doc), ["018 IND>NPL"]);
+}
