@@ -872,7 +872,7 @@ impl<'a> Finder<'a> {
         // country.
         if !mutual
             && target.is_none()
-            && matches!(root, "07" | "08" | "15" | "17" | "18" | "19" | "20")
+            && matches!(root, "07" | "08" | "14" | "15" | "17" | "18" | "19" | "20")
         {
             let after = place.as_ref().and_then(|(p, actor, at)| {
                 let same_clause = *at >= m.end
@@ -1808,7 +1808,16 @@ impl<'a> Finder<'a> {
                 && self.is_any(
                     t - 1,
                     &[
-                        "in", "at", "near", "outside", "of", "across", "around", "inside",
+                        "in",
+                        "at",
+                        "near",
+                        "outside",
+                        "of",
+                        "across",
+                        "around",
+                        "inside",
+                        "through",
+                        "throughout",
                     ],
                 );
             if placeish && cued {

@@ -400,3 +400,13 @@ fn a_measure_is_one_modifier_and_condolences_are_empathy() {
     let doc = run("India offered its condolences to Nepal after the landslide.");
     assert_eq!(summary(&doc), ["018 IND>NPL"]);
 }
+
+#[test]
+fn a_protest_with_no_one_named_as_its_object_is_aimed_at_the_country_it_moves_through() {
+    let doc = run("Thousands of Chilean protesters marched through Santiago on Thursday.");
+    assert_eq!(summary(&doc), ["141 CHL>CHL"]);
+    assert_eq!(
+        doc.events[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("Santiago")
+    );
+}
