@@ -410,3 +410,19 @@ fn a_protest_with_no_one_named_as_its_object_is_aimed_at_the_country_it_moves_th
         Some("Santiago")
     );
 }
+
+#[test]
+fn going_on_strike_or_walking_off_the_job_is_a_strike() {
+    let doc = run("Nigerian doctors went on strike on Monday over unpaid salaries.");
+    assert!(
+        summary(&doc)[0].starts_with("143 NGA"),
+        "{:?}",
+        summary(&doc)
+    );
+    let doc = run("A jailed Belarusian activist has gone on hunger strike.");
+    assert!(
+        summary(&doc)[0].starts_with("142 BLR"),
+        "{:?}",
+        summary(&doc)
+    );
+}
