@@ -1755,7 +1755,8 @@ impl<'a> Finder<'a> {
                     .iter()
                     .enumerate()
                     .all(|(k, w)| self.is(endpos - 1 - k, w));
-                if !fits {
+                // a cue inside a name is no cue: `Reporters Without Borders condemned`
+                if !fits || (endpos - words.len()..endpos).any(|t| self.mention_at[t].is_some()) {
                     continue;
                 }
                 // the cue must be in the trigger's clause

@@ -426,3 +426,14 @@ fn going_on_strike_or_walking_off_the_job_is_a_strike() {
         summary(&doc)
     );
 }
+
+#[test]
+fn a_cue_word_inside_a_name_is_no_cue() {
+    let doc =
+        run("Reporters Without Borders condemned Mali's decision to suspend a French broadcaster.");
+    let s = summary(&doc);
+    assert!(
+        s[0].starts_with("111 ") && !s[0].contains("negated"),
+        "{s:?}"
+    );
+}
