@@ -801,7 +801,15 @@ impl<'a> Finder<'a> {
             .filter_map(|a| self.resolve(*a, si))
             .map(Some)
             .collect();
-        let mut target = targets.iter().find_map(|a| self.resolve(*a, si));
+        // `imposed sanctions on Russia and Belarus`: one event per coordinated target.
+        let mut resolved_targets: Vec<u32> = Vec::with_capacity(targets.len());
+        for t in targets.iter().filter_map(|a| self.resolve(*a, si)) {
+            if !resolved_targets.contains(&t) {
+                resolved_targets.push(t);
+            }
+        }
+        let mut target = resolved_targets.first().copied();
+        let more_targets = resolved_targets.get(1..).unwrap_or(&[]);
         // Roots 10-13 (demands, criticism, rejection, threats) aimed at no one named in
         // their phrase are aimed at the other actor the sentence names.
         let root = &code.code[..2];
@@ -922,58 +930,71 @@ impl<'a> Finder<'a> {
             end: self.doc.tokens[m.end - 1].span.end,
         };
         let all_sources = sources.clone();
+        let mut aims: Vec<Option<u32>> = Vec::with_capacity(1 + more_targets.len());
         for source in sources {
             // `France, Germany and Italy condemned France`: never one of the sources.
-            let target = match (mutual, source) {
-                (true, Some(s)) => all_sources.iter().flatten().copied().find(|&o| o != s),
-                _ => target.filter(|t| !all_sources.contains(&Some(*t))),
-            };
-            let mut confidence: f64 = 0.45;
-            if source.is_some() {
-                confidence += 0.2;
+            aims.clear();
+            match (mutual, source) {
+                (true, Some(s)) => {
+                    aims.push(all_sources.iter().flatten().copied().find(|&o| o != s))
+                }
+                _ => {
+                    for t in std::iter::once(target).chain(more_targets.iter().map(|&t| Some(t))) {
+                        let t = t.filter(|t| !all_sources.contains(&Some(*t)));
+                        if !aims.contains(&t) && (t.is_some() || aims.is_empty()) {
+                            aims.push(t);
+                        }
+                    }
+                }
             }
-            if target.is_some() {
-                confidence += if guessed_target { 0.05 } else { 0.15 };
-            }
-            if m.origin == Origin::Curated {
-                confidence += 0.1;
-            }
-            if m.origin == Origin::Inherited {
-                confidence -= 0.15;
-            }
-            if modality == Modality::Reported {
-                confidence -= 0.05;
-            }
-            out.push(Event {
-                cameo: code.code,
-                plover: code.plover,
-                goldstein: code.goldstein,
-                source,
-                target,
-                sentence: si as u32,
-                trigger,
-                location: location.clone(),
-                date: date.as_ref().map(|d| d.0.clone()),
-                date_span: date.as_ref().and_then(|d| d.1),
-                negated,
-                modality,
-                fatalities,
-                injured,
-                confidence: confidence.clamp(0.05, 0.95),
-                target_guessed: guessed_target && target.is_some(),
-            });
-            // `clashes between Kyrgyz and Tajik guards`, `talks between X and Y`: a nominal
-            // event between two sides goes both ways
-            let between =
-                m.form.is_none() && (m.end..end.min(m.end + 3)).any(|k| self.is(k, "between"));
-            if let (true, Some(last)) = (between, out.last()) {
-                if last.source.is_some() && last.target.is_some() {
-                    let mirror = Event {
-                        source: last.target,
-                        target: last.source,
-                        ..last.clone()
-                    };
-                    out.push(mirror);
+            for &target in &aims {
+                let mut confidence: f64 = 0.45;
+                if source.is_some() {
+                    confidence += 0.2;
+                }
+                if target.is_some() {
+                    confidence += if guessed_target { 0.05 } else { 0.15 };
+                }
+                if m.origin == Origin::Curated {
+                    confidence += 0.1;
+                }
+                if m.origin == Origin::Inherited {
+                    confidence -= 0.15;
+                }
+                if modality == Modality::Reported {
+                    confidence -= 0.05;
+                }
+                out.push(Event {
+                    cameo: code.code,
+                    plover: code.plover,
+                    goldstein: code.goldstein,
+                    source,
+                    target,
+                    sentence: si as u32,
+                    trigger,
+                    location: location.clone(),
+                    date: date.as_ref().map(|d| d.0.clone()),
+                    date_span: date.as_ref().and_then(|d| d.1),
+                    negated,
+                    modality,
+                    fatalities,
+                    injured,
+                    confidence: confidence.clamp(0.05, 0.95),
+                    target_guessed: guessed_target && target.is_some(),
+                });
+                // `clashes between Kyrgyz and Tajik guards`, `talks between X and Y`: a nominal
+                // event between two sides goes both ways
+                let between =
+                    m.form.is_none() && (m.end..end.min(m.end + 3)).any(|k| self.is(k, "between"));
+                if let (true, Some(last)) = (between, out.last()) {
+                    if last.source.is_some() && last.target.is_some() {
+                        let mirror = Event {
+                            source: last.target,
+                            target: last.source,
+                            ..last.clone()
+                        };
+                        out.push(mirror);
+                    }
                 }
             }
         }
@@ -1337,8 +1358,29 @@ impl<'a> Finder<'a> {
                     || (t > from && aimed(t - 1))
                     || (t > from + 1 && self.is(t - 1, "the") && aimed(t - 2));
                 if prep_ok && (to_place || !self.is_place(mi as usize)) {
-                    // `X's claim`: X.
-                    return vec![Arg::Mention(mi as usize)];
+                    // `X's claim`: X; `Russia and Belarus`: both. Not a list without `and`
+                    // (`its border with Ukraine, U.S. officials said`), nor the two sides of
+                    // `talks between X and Y`, which belong to the noun.
+                    let between = (from..t).any(|k| self.is(k, "between"));
+                    let run = if between {
+                        Vec::new()
+                    } else {
+                        self.mention_run(t, end)
+                    };
+                    let last = run.iter().rev().find_map(|a| match a {
+                        Arg::Mention(i) => Some(self.doc.mentions[*i].span.start),
+                        Arg::Pronoun(_) => None,
+                    });
+                    let listed = last.is_some_and(|last| {
+                        (t..end)
+                            .take_while(|&k| self.doc.tokens[k].span.start < last)
+                            .any(|k| self.is_any(k, &["and", "or"]))
+                    });
+                    return if run.len() > 1 && listed {
+                        run
+                    } else {
+                        vec![Arg::Mention(mi as usize)]
+                    };
                 }
                 t = self.mention_end(t, end);
                 continue;

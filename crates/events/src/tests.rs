@@ -437,3 +437,15 @@ fn a_cue_word_inside_a_name_is_no_cue() {
         "{s:?}"
     );
 }
+
+#[test]
+fn coordinated_targets_make_one_event_each() {
+    let doc = run("Canada imposed sanctions on Russia and Belarus on Monday.");
+    assert_eq!(summary(&doc), ["163 CAN>RUS", "163 CAN>BLR"]);
+    let doc = run("Armenia and Azerbaijan were urged by Kazakhstan to resume talks.");
+    let s = summary(&doc);
+    assert_eq!(s[..2], ["020 KAZ>ARM", "020 KAZ>AZE"]);
+    // A comma alone makes no list: `Ukraine, U.S. officials said`.
+    let doc = run("Belarus massed troops near its border with Lithuania, Polish officials said.");
+    assert_eq!(summary(&doc), ["154 BLR>LTU reported"]);
+}
