@@ -1333,7 +1333,32 @@ impl<'a> Finder<'a> {
                     t = k;
                     continue;
                 }
+                // `rejected a request from Honduras`: the one who asked.
+                let asked_from = t > from + 1
+                    && self.is(t - 1, "from")
+                    && self.is_any(
+                        t - 2,
+                        &[
+                            "request",
+                            "requests",
+                            "offer",
+                            "offers",
+                            "proposal",
+                            "proposals",
+                            "call",
+                            "calls",
+                            "appeal",
+                            "appeals",
+                            "plea",
+                            "pleas",
+                            "invitation",
+                            "demand",
+                            "demands",
+                            "bid",
+                        ],
+                    );
                 let prep_ok = t == from
+                    || asked_from
                     || !self.is_any(
                         t - 1,
                         &[

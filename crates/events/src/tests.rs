@@ -449,3 +449,17 @@ fn coordinated_targets_make_one_event_each() {
     let doc = run("Belarus massed troops near its border with Lithuania, Polish officials said.");
     assert_eq!(summary(&doc), ["154 BLR>LTU reported"]);
 }
+
+#[test]
+fn turning_down_or_dismissing_a_call_is_a_rejection_but_dismissing_a_minister_is_not() {
+    let doc = run("Ethiopia dismissed Sudan's calls for a binding agreement.");
+    assert_eq!(summary(&doc), ["120 ETH>SDN"]);
+    let doc = run("Mexico turned down a request from Honduras for police trainers.");
+    assert!(
+        summary(&doc)[0].starts_with("120 MEX>HND"),
+        "{:?}",
+        summary(&doc)
+    );
+    let doc = run("The Kenyan president dismissed the finance minister on Monday.");
+    assert!(summary(&doc).is_empty(), "{:?}", summary(&doc));
+}
