@@ -67,12 +67,13 @@ impl Boilerplate {
                 whole[bucket(row.fields[0])].push((row.fields[0], how));
             }
         }
-        // The phrases in the casings pages print them in, matched exactly: that lets the
+        // Lowercase phrases matched exactly in a lowercased copy of the line: that lets the
         // matcher use its SIMD prefilter, several times faster than a case-insensitive DFA on
         // the many lines that hold none of them.
+        let lowered: Vec<String> = contains.iter().map(|p| p.to_ascii_lowercase()).collect();
         let contains = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostFirst)
-            .build(casings(&contains))
+            .build(&lowered)
             .map_err(|e| LexiconError::BadValue {
                 file: lex.file(),
                 line: 0,
@@ -97,34 +98,13 @@ impl Boilerplate {
                 return Some(how == BoilerHow::End);
             }
         }
-        self.contains.is_match(line).then_some(false)
+        // Lines this long are ruled out above, so the copy fits on the stack.
+        let mut lower = [0u8; MAX_BOILER_LEN];
+        let lower = &mut lower[..line.len()];
+        lower.copy_from_slice(line.as_bytes());
+        lower.make_ascii_lowercase();
+        self.contains.is_match(&*lower).then_some(false)
     }
-}
-
-/// `phrases` in lowercase, UPPERCASE, Sentence case and Title Case, without repeats.
-fn casings(phrases: &[&str]) -> Vec<String> {
-    let mut out = Vec::with_capacity(phrases.len() * 4);
-    for phrase in phrases {
-        let lower = phrase.to_ascii_lowercase();
-        let mut sentence = lower.clone();
-        if let Some(first) = sentence.get_mut(..1) {
-            first.make_ascii_uppercase();
-        }
-        let mut title = String::with_capacity(lower.len());
-        let mut after_space = true;
-        for c in lower.chars() {
-            title.push(if after_space {
-                c.to_ascii_uppercase()
-            } else {
-                c
-            });
-            after_space = c == ' ';
-        }
-        out.extend([phrase.to_ascii_uppercase(), sentence, title, lower]);
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// ASCII case-insensitive `starts_with`; also true when the pattern ends with a letter and the
@@ -211,13 +191,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn contains_phrases_match_in_the_casings_pages_use() {
+    fn contains_phrases_match_in_any_case() {
         let b = Boilerplate::embedded().unwrap();
         for line in [
             "Copyright 2031 The Lakeside Courier. All rights reserved.",
             "(c) Harbour Press Ltd. ALL RIGHTS RESERVED",
             "Get the morning briefing Straight To Your Inbox",
-            "please enable javascript to view the comments",
+            "Please enable JavaScript to view the comments",
+            "You need to enable JavaScript to run this app.",
+            "Get the briefing Straight to Your Inbox",
         ] {
             assert_eq!(b.classify(line), Some(false), "{line}");
         }
@@ -225,19 +207,5 @@ mod tests {
             b.classify("The rights reserved for tenants were cut."),
             None
         );
-    }
-
-    #[test]
-    fn casings_cover_each_form_once() {
-        assert_eq!(
-            casings(&["all rights reserved"]),
-            [
-                "ALL RIGHTS RESERVED",
-                "All Rights Reserved",
-                "All rights reserved",
-                "all rights reserved"
-            ]
-        );
-        assert_eq!(casings(&["x", "X"]), ["X", "x"]);
     }
 }

@@ -208,7 +208,8 @@ impl LayoutAnalyzer {
             } else if let Some(end) = self.boilerplate.classify(t) {
                 ended = end;
                 Kind::Boilerplate
-            } else if (t.as_bytes()[0].is_ascii_digit() && self.time_only.is_match(t))
+            } else if ((t.as_bytes()[0].is_ascii_digit() || t.as_bytes()[0] >= 0x80)
+                && self.time_only.is_match(t))
                 || is_embed_attribution(t)
                 || is_signoff(t)
             {

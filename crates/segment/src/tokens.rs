@@ -88,8 +88,8 @@ pub fn tokenize(
     let (start, end) = (span.start as usize, span.end as usize);
     let mut i = start;
     // About one token per five bytes of news text; reserving up front keeps pushes cheap.
-    out.reserve((end - start) / 4 + 1);
-    flags.reserve((end - start) / 4 + 1);
+    out.reserve(end.saturating_sub(start) / 4 + 1);
+    flags.reserve(end.saturating_sub(start) / 4 + 1);
     let mut sink = Sink { out, flags };
     let mut push = |s: usize, e: usize, kind: TokenKind, f: TokenFlags| sink.push(s, e, kind, f);
     while i < end {
