@@ -758,7 +758,16 @@ impl<'a> Finder<'a> {
             Some(form) => {
                 if passive {
                     let agent = self.by_agent(m.end, end);
-                    (agent, self.subject(m.first, first))
+                    let subject = self.subject(m.first, first);
+                    let at = match subject.first() {
+                        Some(Arg::Mention(i)) => self.token_at(self.doc.mentions[*i].span.start),
+                        _ => None,
+                    };
+                    let subject = match at {
+                        Some(at) if subject.len() > 1 => self.listed(at, end, subject),
+                        _ => subject,
+                    };
+                    (agent, subject)
                 } else {
                     (
                         self.verb_subject(m, form, first),
@@ -939,11 +948,13 @@ impl<'a> Finder<'a> {
                     aims.push(all_sources.iter().flatten().copied().find(|&o| o != s))
                 }
                 _ => {
-                    for t in std::iter::once(target).chain(more_targets.iter().map(|&t| Some(t))) {
-                        let t = t.filter(|t| !all_sources.contains(&Some(*t)));
-                        if !aims.contains(&t) && (t.is_some() || aims.is_empty()) {
-                            aims.push(t);
+                    for t in target.iter().chain(more_targets) {
+                        if !all_sources.contains(&Some(*t)) && !aims.contains(&Some(*t)) {
+                            aims.push(Some(*t));
                         }
+                    }
+                    if aims.is_empty() {
+                        aims.push(None);
                     }
                 }
             }
@@ -1238,6 +1249,48 @@ impl<'a> Finder<'a> {
                     && !self.quantity_of(t - 1)
                     && !opens;
                 let k = self.mention_end(t, at);
+                // `the foreign ministers of China and India met`, `the leaders of Ghana and
+                // Togo`: the sides a plural of people stands for.
+                if governed && t >= first + 2 && self.is(t - 1, "of") {
+                    let head = t - 2;
+                    let people = self.mention_at[head]
+                        .is_some_and(|h| self.doc.mentions[h as usize].kind == MentionType::Group)
+                        || self.is_any(
+                            head,
+                            &[
+                                "leaders",
+                                "ministers",
+                                "presidents",
+                                "heads",
+                                "envoys",
+                                "officials",
+                                "delegations",
+                                "representatives",
+                                "governments",
+                                "chiefs",
+                            ],
+                        );
+                    let run = if people {
+                        self.listed(t, at, self.mention_run(t, at))
+                    } else {
+                        Vec::new()
+                    };
+                    if run.len() >= 2 && self.all_countries(&run) {
+                        return run;
+                    }
+                }
+                if !governed && k + 1 < at && self.is(k, "of") {
+                    let group = self.mention_at[t]
+                        .is_some_and(|h| self.doc.mentions[h as usize].kind == MentionType::Group);
+                    let run = if group {
+                        self.listed(k + 1, at, self.mention_run(k + 1, at))
+                    } else {
+                        Vec::new()
+                    };
+                    if run.len() >= 2 && self.all_countries(&run) {
+                        return run;
+                    }
+                }
                 if !governed {
                     // `Venezuela's Supreme Court`: the head, not the possessor.
                     if k + 1 < at && self.is(k, "'s") && self.mention_at[k + 1].is_some() {
@@ -1255,6 +1308,43 @@ impl<'a> Finder<'a> {
             t += 1;
         }
         Vec::new()
+    }
+
+    /// The token that starts at byte `start`.
+    fn token_at(&self, start: u32) -> Option<usize> {
+        self.doc
+            .tokens
+            .binary_search_by_key(&start, |t| t.span.start)
+            .ok()
+    }
+
+    /// A run of mentions from token `t` as a list: whole when an `and` outside the names joins
+    /// it (`Russia and Belarus`), else its first mention only (`Kharkiv, Ukraine, was`,
+    /// `Ukraine, U.S. officials said`, `Trinidad and Tobago, U.S. officials said`).
+    fn listed(&self, t: usize, end: usize, mut run: Vec<Arg>) -> Vec<Arg> {
+        let last = run.iter().rev().find_map(|a| match a {
+            Arg::Mention(i) => Some(self.doc.mentions[*i].span.start),
+            Arg::Pronoun(_) => None,
+        });
+        let joined = last.is_some_and(|last| {
+            (t..end)
+                .take_while(|&k| self.doc.tokens[k].span.start < last)
+                .any(|k| self.mention_at[k].is_none() && self.is(k, "and"))
+        });
+        if !joined {
+            run.truncate(1);
+        }
+        run
+    }
+
+    /// Every argument is a mention of a country (not a city, a person or a group).
+    fn all_countries(&self, args: &[Arg]) -> bool {
+        args.iter().all(|a| match a {
+            Arg::Mention(i) => self.doc.mentions[*i]
+                .actor
+                .is_some_and(|x| self.doc.actors[x as usize].kind == ActorType::Country),
+            Arg::Pronoun(_) => false,
+        })
     }
 
     fn is_dash(&self, t: usize) -> bool {
@@ -1392,17 +1482,8 @@ impl<'a> Finder<'a> {
                     } else {
                         self.mention_run(t, end)
                     };
-                    let last = run.iter().rev().find_map(|a| match a {
-                        Arg::Mention(i) => Some(self.doc.mentions[*i].span.start),
-                        Arg::Pronoun(_) => None,
-                    });
-                    let listed = last.is_some_and(|last| {
-                        (t..end)
-                            .take_while(|&k| self.doc.tokens[k].span.start < last)
-                            .any(|k| self.is_any(k, &["and", "or"]))
-                    });
-                    return if run.len() > 1 && listed {
-                        run
+                    return if run.len() > 1 {
+                        self.listed(t, end, run)
                     } else {
                         vec![Arg::Mention(mi as usize)]
                     };
@@ -1709,18 +1790,27 @@ impl<'a> Finder<'a> {
         // town of Douma`, `into the border city of Rafah`.
         let mut k = at + 1;
         let limit = end.min(at + 7);
+        let mut described = false;
         while k < limit && self.mention_at[k].is_none() {
-            if self.is(k, "of") && k > at + 1 {
+            if self.is(k, "of") && described {
+                described = false;
                 k += 1;
                 break;
             }
             let w = self.word(k);
-            if self.doc.tokens[k].kind != TokenKind::Word && w != "-"
+            if (self.doc.tokens[k].kind != TokenKind::Word && w != "-")
                 || w.starts_with(|c: char| c.is_uppercase())
+                || self.is_any(k, CLAUSE_OPENERS)
+                || self.is_any(k, PREPOSITIONS)
             {
                 return None;
             }
+            described |= !self.is_any(k, &["the", "a", "an"]);
             k += 1;
+        }
+        // words other than an article must end in `of`: not `at police before returning to X`
+        if described {
+            return None;
         }
         if k >= end {
             return None;
@@ -1944,6 +2034,7 @@ impl<'a> Finder<'a> {
             // the subject of a passive kill: `Four people were killed`
             let mut t = m.first;
             let mut steps = 0;
+            let mut stop = None;
             while t > first && steps < 6 {
                 t -= 1;
                 steps += 1;
@@ -1952,6 +2043,7 @@ impl<'a> Finder<'a> {
                     break;
                 }
                 if self.is_any(t, CLAUSE_OPENERS) || self.is_any(t, &[",", ";"]) {
+                    stop = Some(t);
                     break;
                 }
             }
@@ -1960,11 +2052,32 @@ impl<'a> Finder<'a> {
                     m.first - 1,
                     &["was", "were", "been", "be", "being", "are", "is"],
                 );
-            if killed.is_none() && passive {
-                // the subject before an apposition: `Nineteen citizens, among them three
-                // children, were killed`
-                killed = (first..(first + 3).min(m.first)).find_map(|t| self.number(t));
-            } else if killed.is_none() {
+            // The subject before an aside: `Nineteen citizens, among them three children,
+            // were killed`. Only when nothing but auxiliaries stands between the aside's
+            // closing comma and the verb; the count is the subject's, at the start of the
+            // clause before the aside's opening comma, not a date (`On 3 June, a journalist
+            // was killed`).
+            let aside_end = stop.filter(|&c| {
+                self.is(c, ",")
+                    && (c + 1..m.first)
+                        .all(|k| self.is_any(k, PASSIVE_AUX) || self.is_any(k, ADVERBS))
+            });
+            // `Five soldiers who were escorting the convoy were killed`: a relative clause is
+            // an aside too, opened by its pronoun.
+            let relative = stop.filter(|&w| self.is_any(w, &["who", "which", "that"]));
+            let aside_start = aside_end
+                .and_then(|c| (first..c).rev().find(|&k| self.is_any(k, &[",", ";"])))
+                .or(relative);
+            if killed.is_none() && passive && aside_start.is_some() {
+                let opening = aside_start.unwrap_or(first);
+                let clause = (first..opening)
+                    .rev()
+                    .find(|&k| self.is_any(k, CLAUSE_OPENERS) || self.is_any(k, &[",", ";"]))
+                    .map_or(first, |k| k + 1);
+                killed = (clause..opening.min(clause + 3))
+                    .filter(|&t| t == clause || !self.is_any(t - 1, PREPOSITIONS))
+                    .find_map(|t| self.number(t));
+            } else if killed.is_none() && !passive {
                 // `killed at least 12 people`, but not the count of the next clause: `were
                 // killed and 87 others were wounded`
                 killed = (m.end..(m.end + 4).min(end))

@@ -463,3 +463,40 @@ fn turning_down_or_dismissing_a_call_is_a_rejection_but_dismissing_a_minister_is
     let doc = run("The Kenyan president dismissed the finance minister on Monday.");
     assert!(summary(&doc).is_empty(), "{:?}", summary(&doc));
 }
+
+#[test]
+fn the_ministers_or_leaders_of_two_countries_stand_for_both() {
+    let doc = run("The foreign ministers of Peru and Chile met in Lima on Thursday.");
+    assert_eq!(summary(&doc), ["040 PER>CHL", "040 CHL>PER"]);
+    let doc = run("The leaders of Ghana and Togo held talks in Accra.");
+    assert_eq!(summary(&doc), ["040 GHA>TGO", "040 TGO>GHA"]);
+}
+
+#[test]
+fn review_cases_lists_asides_dates_and_aimed_places() {
+    // a comma is no list, nor an `and` inside a name
+    let doc = run("Kharkiv, Ukraine, was shelled by Russian artillery.");
+    assert!(
+        summary(&doc).iter().all(|e| e.starts_with("194 RUS>UKR")),
+        "{:?}",
+        summary(&doc)
+    );
+    assert_eq!(summary(&doc).len(), 1);
+    let doc = run("Venezuela imposed sanctions on Trinidad and Tobago, U.S. officials said.");
+    assert_eq!(summary(&doc), ["163 VEN>TTO reported"]);
+    // a target that is also a source makes no extra event
+    let doc = run("Canada imposed sanctions on Canada and Belarus.");
+    assert_eq!(summary(&doc), ["163 CAN>BLR"]);
+    // a date before the clause is no count of the dead
+    let doc = run("On 3 June, a Palestinian journalist was killed in Gaza.");
+    assert_eq!(doc.events[0].fatalities, None);
+    // a relative clause is an aside: the count is the subject's
+    let doc = run("Four Malian soldiers who were guarding a bridge were killed by militants.");
+    assert_eq!(doc.events[0].fatalities, Some(4));
+    // only a description ending in `of` stands between a preposition and its place
+    let doc = run("Ugandan students marched at night before returning to Kisumu.");
+    assert_eq!(summary(&doc), ["141 UGA>-"]);
+    // a curated phrasal verb: shooting down is no small-arms fight
+    let doc = run("Russian forces shot down a Ukrainian drone over Belgorod.");
+    assert_eq!(summary(&doc), ["190 RUS>UKR"]);
+}
