@@ -417,6 +417,7 @@ impl<'a> Finder<'a> {
             }
         }
         events.sort_by_key(|e| (e.trigger.start, e.source));
+        drop_repeats(&mut events);
         events
     }
 
@@ -2135,6 +2136,31 @@ impl<'a> Finder<'a> {
 }
 
 /// `elections` for `election`, `talks` for `talk`.
+/// Drops an event that only repeats an earlier one of its sentence: the same root category,
+/// negation and modality, and the same source and target where it names them. A purpose
+/// clause restates its main act (`walked off the job in protest at`, `went on hunger strike to
+/// protest against`), and a sentence's two verbs of one act are one event for counting.
+fn drop_repeats(events: &mut Vec<Event>) {
+    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events.drain(..) {
+        let repeat = kept
+            .iter()
+            .rev()
+            .take_while(|k| k.sentence == e.sentence)
+            .any(|k| {
+                k.cameo.get(..2) == e.cameo.get(..2)
+                    && k.negated == e.negated
+                    && k.modality == e.modality
+                    && (e.source.is_none() || e.source == k.source)
+                    && (e.target.is_none() || e.target == k.target)
+            });
+        if !repeat {
+            kept.push(e);
+        }
+    }
+    *events = kept;
+}
+
 fn plural_of(word: &str, singular: &str) -> bool {
     let w = word.as_bytes();
     let s = singular.as_bytes();

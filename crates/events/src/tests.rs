@@ -500,3 +500,16 @@ fn review_cases_lists_asides_dates_and_aimed_places() {
     let doc = run("Russian forces shot down a Ukrainian drone over Belgorod.");
     assert_eq!(summary(&doc), ["190 RUS>UKR"]);
 }
+
+#[test]
+fn a_purpose_clause_that_restates_the_act_adds_no_event() {
+    let doc = run("Spanish dock workers walked off the job in protest at a new pension law.");
+    assert_eq!(summary(&doc), ["143 ESP>-"]);
+    let doc = run(
+        "A jailed Tunisian journalist has gone on hunger strike to protest against her detention.",
+    );
+    assert_eq!(summary(&doc).len(), 1, "{:?}", summary(&doc));
+    // two sides of one act stay two events
+    let doc = run("India and Pakistan exchanged fire across the Line of Control.");
+    assert_eq!(summary(&doc).len(), 2, "{:?}", summary(&doc));
+}

@@ -20,10 +20,10 @@ use newsgraph_quotes::QuoteStage;
 use newsgraph_segment::Segmenter;
 
 /// The floors: a change that lowers either fails here.
-const MIN_PRECISION: f64 = 0.61;
+const MIN_PRECISION: f64 = 0.64;
 const MIN_RECALL: f64 = 0.58;
 /// Floors for the root code alone.
-const MIN_ROOT_PRECISION: f64 = 0.75;
+const MIN_ROOT_PRECISION: f64 = 0.78;
 const MIN_ROOT_RECALL: f64 = 0.71;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
