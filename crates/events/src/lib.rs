@@ -1252,7 +1252,11 @@ impl<'a> Finder<'a> {
                 let k = self.mention_end(t, at);
                 // `the foreign ministers of China and India met`, `the leaders of Ghana and
                 // Togo`: the sides a plural of people stands for.
-                if governed && t >= first + 2 && self.is(t - 1, "of") {
+                if governed
+                    && t >= start + 2
+                    && self.is(t - 1, "of")
+                    && !(start..t - 2).any(|k| self.is_any(k, PREPOSITIONS))
+                {
                     let head = t - 2;
                     let people = self.mention_at[head]
                         .is_some_and(|h| self.doc.mentions[h as usize].kind == MentionType::Group)
@@ -1791,10 +1795,10 @@ impl<'a> Finder<'a> {
         // town of Douma`, `into the border city of Rafah`.
         let mut k = at + 1;
         let limit = end.min(at + 7);
-        let mut described = false;
+        // Lowercase words only, within the phrase: `into northern Israel`, but not `at night
+        // before returning to X`.
         while k < limit && self.mention_at[k].is_none() {
-            if self.is(k, "of") && described {
-                described = false;
+            if self.is(k, "of") && k > at + 1 {
                 k += 1;
                 break;
             }
@@ -1806,12 +1810,7 @@ impl<'a> Finder<'a> {
             {
                 return None;
             }
-            described |= !self.is_any(k, &["the", "a", "an"]);
             k += 1;
-        }
-        // words other than an article must end in `of`: not `at police before returning to X`
-        if described {
-            return None;
         }
         if k >= end {
             return None;
@@ -2064,8 +2063,9 @@ impl<'a> Finder<'a> {
                         .all(|k| self.is_any(k, PASSIVE_AUX) || self.is_any(k, ADVERBS))
             });
             // `Five soldiers who were escorting the convoy were killed`: a relative clause is
-            // an aside too, opened by its pronoun.
-            let relative = stop.filter(|&w| self.is_any(w, &["who", "which", "that"]));
+            // an aside too, opened by its pronoun (not `that`, which also opens a reported
+            // clause: `Two doctors confirmed that a journalist was killed`).
+            let relative = stop.filter(|&w| self.is_any(w, &["who", "which"]));
             let aside_start = aside_end
                 .and_then(|c| (first..c).rev().find(|&k| self.is_any(k, &[",", ";"])))
                 .or(relative);
@@ -2135,32 +2135,51 @@ impl<'a> Finder<'a> {
     }
 }
 
-/// `elections` for `election`, `talks` for `talk`.
 /// Drops an event that only repeats an earlier one of its sentence: the same root category,
 /// negation and modality, and the same source and target where it names them. A purpose
 /// clause restates its main act (`walked off the job in protest at`, `went on hunger strike to
 /// protest against`), and a sentence's two verbs of one act are one event for counting.
 fn drop_repeats(events: &mut Vec<Event>) {
+    // A count or a place of its own makes an act of its own: `jets bombed Gaza City, and 12
+    // people were killed in Khan Younis`.
+    let differs = |a: Option<u32>, b: Option<u32>| a.is_some() && a != b;
+    let specific = |code: &str| code.len() > 3 || !code.ends_with('0');
     let mut kept: Vec<Event> = Vec::with_capacity(events.len());
     for e in events.drain(..) {
         let repeat = kept
-            .iter()
+            .iter_mut()
             .rev()
             .take_while(|k| k.sentence == e.sentence)
-            .any(|k| {
+            .find(|k| {
                 k.cameo.get(..2) == e.cameo.get(..2)
                     && k.negated == e.negated
                     && k.modality == e.modality
                     && (e.source.is_none() || e.source == k.source)
                     && (e.target.is_none() || e.target == k.target)
+                    && !differs(e.fatalities, k.fatalities)
+                    && !differs(e.injured, k.injured)
+                    && (e.location.is_none() || e.location == k.location)
             });
-        if !repeat {
-            kept.push(e);
+        match repeat {
+            // `To protest the pay cut, workers went on strike`: the more specific code wins,
+            // with the actors the first one named.
+            Some(k) if specific(e.cameo) && !specific(k.cameo) => {
+                let (source, target) = (k.source, k.target);
+                *k = Event {
+                    source: e.source.or(source),
+                    target: e.target.or(target),
+                    ..e
+                };
+            }
+            Some(_) => {}
+            None => kept.push(e),
         }
     }
+    kept.sort_by_key(|e| (e.trigger.start, e.source));
     *events = kept;
 }
 
+/// `elections` for `election`, `talks` for `talk`.
 fn plural_of(word: &str, singular: &str) -> bool {
     let w = word.as_bytes();
     let s = singular.as_bytes();
