@@ -759,16 +759,7 @@ impl<'a> Finder<'a> {
             Some(form) => {
                 if passive {
                     let agent = self.by_agent(m.end, end);
-                    let subject = self.subject(m.first, first);
-                    let at = match subject.first() {
-                        Some(Arg::Mention(i)) => self.token_at(self.doc.mentions[*i].span.start),
-                        _ => None,
-                    };
-                    let subject = match at {
-                        Some(at) if subject.len() > 1 => self.listed(at, end, subject),
-                        _ => subject,
-                    };
-                    (agent, subject)
+                    (agent, self.listed(end, self.subject(m.first, first)))
                 } else {
                     (
                         self.verb_subject(m, form, first),
@@ -939,6 +930,10 @@ impl<'a> Finder<'a> {
             start: self.doc.tokens[m.first].span.start,
             end: self.doc.tokens[m.end - 1].span.end,
         };
+        // `clashes between Kyrgyz and Tajik guards`, `talks between X and Y`: a nominal event
+        // between two sides goes both ways
+        let between =
+            m.form.is_none() && (m.end..end.min(m.end + 3)).any(|k| self.is(k, "between"));
         let all_sources = sources.clone();
         let mut aims: Vec<Option<u32>> = Vec::with_capacity(1 + more_targets.len());
         for source in sources {
@@ -994,10 +989,6 @@ impl<'a> Finder<'a> {
                     confidence: confidence.clamp(0.05, 0.95),
                     target_guessed: guessed_target && target.is_some(),
                 });
-                // `clashes between Kyrgyz and Tajik guards`, `talks between X and Y`: a nominal
-                // event between two sides goes both ways
-                let between =
-                    m.form.is_none() && (m.end..end.min(m.end + 3)).any(|k| self.is(k, "between"));
                 if let (true, Some(last)) = (between, out.last()) {
                     if last.source.is_some() && last.target.is_some() {
                         let mirror = Event {
@@ -1275,24 +1266,14 @@ impl<'a> Finder<'a> {
                                 "chiefs",
                             ],
                         );
-                    let run = if people {
-                        self.listed(t, at, self.mention_run(t, at))
-                    } else {
-                        Vec::new()
-                    };
-                    if run.len() >= 2 && self.all_countries(&run) {
+                    if let Some(run) = people.then(|| self.sides(t, at)).flatten() {
                         return run;
                     }
                 }
                 if !governed && k + 1 < at && self.is(k, "of") {
                     let group = self.mention_at[t]
                         .is_some_and(|h| self.doc.mentions[h as usize].kind == MentionType::Group);
-                    let run = if group {
-                        self.listed(k + 1, at, self.mention_run(k + 1, at))
-                    } else {
-                        Vec::new()
-                    };
-                    if run.len() >= 2 && self.all_countries(&run) {
+                    if let Some(run) = group.then(|| self.sides(k + 1, at)).flatten() {
                         return run;
                     }
                 }
@@ -1323,16 +1304,21 @@ impl<'a> Finder<'a> {
             .ok()
     }
 
-    /// A run of mentions from token `t` as a list: whole when an `and` outside the names joins
-    /// it (`Russia and Belarus`), else its first mention only (`Kharkiv, Ukraine, was`,
-    /// `Ukraine, U.S. officials said`, `Trinidad and Tobago, U.S. officials said`).
-    fn listed(&self, t: usize, end: usize, mut run: Vec<Arg>) -> Vec<Arg> {
-        let last = run.iter().rev().find_map(|a| match a {
+    /// A run of mentions as a list: whole when an `and` outside the names joins it (`Russia
+    /// and Belarus`), else its first mention only (`Kharkiv, Ukraine, was`, `Ukraine, U.S.
+    /// officials said`, `Trinidad and Tobago, U.S. officials said`).
+    fn listed(&self, end: usize, mut run: Vec<Arg>) -> Vec<Arg> {
+        if run.len() < 2 {
+            return run;
+        }
+        let start = |a: &Arg| match a {
             Arg::Mention(i) => Some(self.doc.mentions[*i].span.start),
             Arg::Pronoun(_) => None,
-        });
-        let joined = last.is_some_and(|last| {
-            (t..end)
+        };
+        let first = run.first().and_then(start).and_then(|s| self.token_at(s));
+        let last = run.iter().rev().find_map(start);
+        let joined = first.zip(last).is_some_and(|(first, last)| {
+            (first..end)
                 .take_while(|&k| self.doc.tokens[k].span.start < last)
                 .any(|k| self.mention_at[k].is_none() && self.is(k, "and"))
         });
@@ -1340,6 +1326,13 @@ impl<'a> Finder<'a> {
             run.truncate(1);
         }
         run
+    }
+
+    /// The countries a plural of people stands for, from token `t`: `the foreign ministers of`
+    /// `China and India`. None unless at least two countries are listed.
+    fn sides(&self, t: usize, at: usize) -> Option<Vec<Arg>> {
+        let run = self.listed(at, self.mention_run(t, at));
+        (run.len() >= 2 && self.all_countries(&run)).then_some(run)
     }
 
     /// Every argument is a mention of a country (not a city, a person or a group).
@@ -1488,7 +1481,7 @@ impl<'a> Finder<'a> {
                         self.mention_run(t, end)
                     };
                     return if run.len() > 1 {
-                        self.listed(t, end, run)
+                        self.listed(end, run)
                     } else {
                         vec![Arg::Mention(mi as usize)]
                     };
