@@ -32,8 +32,9 @@ enum Command {
     /// .jsonl.gz, .ndjson; one {"id", "text", "title"?, "published"?, "url"?} object per line),
     /// saved web pages (.html, .htm: the main content and its metadata are extracted), WARC
     /// archives (.warc, .warc.gz: every HTML response record is an article) or `-` for standard
-    /// input (its format is recognised from its first bytes). One text file gives one pretty JSON record; several files, a
-    /// JSONL input or --format jsonl give one record per line, in input order.
+    /// input (its format is recognised from its first bytes). One text file gives one pretty
+    /// JSON record; several files, a JSONL input or --format jsonl give one record per line, in
+    /// input order.
     ///
     /// A record holds the article's sections, sentences, actors and their mentions, quotes,
     /// events (CAMEO/PLOVER), quantities, its casualty toll, alignments (who backs or opposes

@@ -143,6 +143,41 @@ pub struct EventLexicon {
     /// Per block, the patterns by their first word, so that a verb looks up the few words
     /// after it instead of trying every pattern of its block.
     block_index: Vec<FxHashMap<Box<str>, Vec<u32>>>,
+    /// Function words (lowercase) and their classes, as [`class`] bits.
+    grammar: FxHashMap<Box<str>, u16>,
+    /// The longest function word, in bytes.
+    grammar_max: usize,
+    /// Number words (lowercase) and their values: `four`, `twelve`, `dozen`.
+    number_words: FxHashMap<Box<str>, u32>,
+}
+
+/// The classes of function words in `data/events/grammar.tsv`, as bits of a `u16`.
+pub(crate) mod class {
+    /// A mention after it is not a clause's subject.
+    pub const PREPOSITION: u16 = 1;
+    /// Opens a new clause with its own subject.
+    pub const CLAUSE: u16 = 1 << 1;
+    /// A verb of travel.
+    pub const TRAVEL: u16 = 1 << 2;
+    /// May stand between a subject and its verb.
+    pub const ADVERB: u16 = 1 << 3;
+    /// A form of `be` or `get` before a passive participle.
+    pub const PASSIVE: u16 = 1 << 4;
+    /// After it `of` starts no prepositional phrase.
+    pub const QUANTITY: u16 = 1 << 5;
+    /// Before a trigger, not its clause's subject.
+    pub const NOT_SUBJECT: u16 = 1 << 6;
+
+    /// Each class by its name in the data file.
+    pub(crate) const NAMES: [(&str, u16); 7] = [
+        ("preposition", PREPOSITION),
+        ("clause", CLAUSE),
+        ("travel", TRAVEL),
+        ("adverb", ADVERB),
+        ("passive", PASSIVE),
+        ("quantity", QUANTITY),
+        ("not_subject", NOT_SUBJECT),
+    ];
 }
 
 impl EventLexicon {
@@ -158,6 +193,9 @@ impl EventLexicon {
             block_ids: FxHashMap::default(),
             blocks: Vec::new(),
             block_index: Vec::new(),
+            grammar: FxHashMap::default(),
+            grammar_max: 0,
+            number_words: FxHashMap::default(),
         };
         lex.load_codes(&embedded::EVENT_CODES)?;
         lex.load_verbs(&embedded::EVENT_VERBS, Origin::Curated)?;
@@ -183,8 +221,83 @@ impl EventLexicon {
             let words: Vec<Box<str>> = row.fields[0].split(' ').rev().map(Box::from).collect();
             lex.cues.push((words.into_boxed_slice(), cue));
         }
+        for row in Lexicon::parse(&embedded::EVENT_GRAMMAR)?.rows() {
+            let mut bits = 0;
+            for name in row.fields.get(1).copied().unwrap_or("").split(',') {
+                let Some(&(_, bit)) = class::NAMES.iter().find(|(n, _)| *n == name.trim()) else {
+                    return Err(row.error(
+                        embedded::EVENT_GRAMMAR.name,
+                        format!(
+                            "unknown word class {name:?}: use {}",
+                            class::NAMES.map(|(n, _)| n).join(", ")
+                        ),
+                    ));
+                };
+                bits |= bit;
+            }
+            let word = row.fields[0].to_ascii_lowercase();
+            if word.len() > 32 {
+                return Err(row.error(
+                    embedded::EVENT_GRAMMAR.name,
+                    "a function word is at most 32 bytes long".to_string(),
+                ));
+            }
+            lex.grammar_max = lex.grammar_max.max(word.len());
+            *lex.grammar.entry(word.into()).or_default() |= bits;
+        }
+        // The cardinals of the quantities stage's number words; scales and vague plurals
+        // (`million`, `dozens`) count nothing alone.
+        for row in Lexicon::parse(&embedded::QUANTITY_NUMBERS)?.rows() {
+            if row.fields.get(2).copied() == Some("word") {
+                let value = row
+                    .fields
+                    .get(1)
+                    .and_then(|v| v.parse().ok())
+                    .ok_or_else(|| {
+                        row.error(
+                            embedded::QUANTITY_NUMBERS.name,
+                            "a number word needs a whole number as its value".to_string(),
+                        )
+                    })?;
+                lex.number_words
+                    .insert(row.fields[0].to_ascii_lowercase().into(), value);
+            }
+        }
         lex.finish();
         Ok(lex)
+    }
+
+    /// The value of a number word, ignoring ASCII case: `Four` is 4.
+    pub(crate) fn number_word(&self, word: &str) -> Option<u32> {
+        if word.len() > 16 || !word.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower)
+            .ok()
+            .and_then(|w| self.number_words.get(w))
+            .copied()
+    }
+
+    /// The [`class`] bits of a word, ignoring ASCII case; 0 for a word of no class.
+    pub(crate) fn word_class(&self, word: &str) -> u16 {
+        let mut buf = [0u8; 32];
+        let Some(lower) = buf
+            .get_mut(..word.len())
+            .filter(|_| word.len() <= self.grammar_max)
+        else {
+            return 0;
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower)
+            .ok()
+            .and_then(|w| self.grammar.get(w))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The code at `id`.

@@ -48,6 +48,7 @@
 pub mod dates;
 pub mod lexicon;
 
+use std::cell::Cell;
 use std::path::Path;
 
 use newsgraph_doc::{
@@ -58,7 +59,7 @@ use newsgraph_lexicon::LexiconError;
 use thiserror::Error;
 
 pub use lexicon::EventLexicon;
-use lexicon::{CodeId, Cue, Origin, Trigger, VerbForm};
+use lexicon::{class, CodeId, Cue, Origin, Trigger, VerbForm};
 
 /// The `events` stage. Build it once; it is immutable and shared across threads.
 #[derive(Debug, Clone)]
@@ -148,170 +149,6 @@ impl Stage for EventStage {
     }
 }
 
-/// Prepositions: a mention after one is not a clause's subject.
-const PREPOSITIONS: &[&str] = &[
-    "about",
-    "across",
-    "after",
-    "against",
-    "amid",
-    "among",
-    "at",
-    "before",
-    "behind",
-    "between",
-    "by",
-    "despite",
-    "during",
-    "for",
-    "from",
-    "in",
-    "including",
-    "inside",
-    "into",
-    "like",
-    "near",
-    "of",
-    "on",
-    "outside",
-    "over",
-    "since",
-    "than",
-    "through",
-    "to",
-    "toward",
-    "towards",
-    "under",
-    "until",
-    "via",
-    "with",
-    "within",
-    "without",
-];
-
-/// Words that open a new clause, whose subject is its own.
-const CLAUSE_OPENERS: &[&str] = &[
-    ";", ":", "that", "which", "who", "whom", "whose", "as", "after", "before", "while", "when",
-    "because", "if", "although", "though", "since", "until", "where", "whereas", "unless", "said",
-    "says", "told", "added", "saying", "(", ")",
-];
-
-/// Verbs of travel: the noun after their `for` (`flew to Beijing for a state visit`, `arrived
-/// in Doha for talks`) is done by their subject, at the place they go to.
-const TRAVEL_VERBS: &[&str] = &[
-    "arrive",
-    "arrived",
-    "arrives",
-    "arriving",
-    "came",
-    "come",
-    "comes",
-    "flew",
-    "flies",
-    "fly",
-    "flying",
-    "go",
-    "goes",
-    "going",
-    "headed",
-    "heading",
-    "heads",
-    "landed",
-    "went",
-    "returned",
-    "travel",
-    "travelled",
-    "traveled",
-    "travelling",
-    "traveling",
-    "travels",
-];
-
-/// Words that may stand between a subject or a conjunction and the verb.
-const ADVERBS: &[&str] = &[
-    "also",
-    "again",
-    "later",
-    "then",
-    "quickly",
-    "swiftly",
-    "immediately",
-    "reportedly",
-    "allegedly",
-    "repeatedly",
-    "once",
-    "subsequently",
-    "already",
-    "further",
-    "jointly",
-    "formally",
-    "officially",
-    "publicly",
-    "openly",
-    "strongly",
-    "sharply",
-    "firmly",
-    "recently",
-    "previously",
-    "today",
-    "yesterday",
-    "has",
-    "have",
-    "had",
-];
-
-/// Forms of `be` and `get` before a passive participle.
-const PASSIVE_AUX: &[&str] = &[
-    "was", "were", "been", "be", "being", "is", "are", "got", "get",
-];
-
-/// Quantity words after which `of` does not start a prepositional phrase: `thousands of
-/// protesters`.
-const QUANTITIES: &[&str] = &[
-    "thousands",
-    "hundreds",
-    "dozens",
-    "tens",
-    "millions",
-    "scores",
-    "number",
-    "group",
-    "groups",
-    "some",
-    "many",
-    "most",
-    "all",
-    "members",
-    "hundred",
-    "thousand",
-    "dozen",
-    "couple",
-];
-
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
-
 /// Where a subject candidate comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Arg {
@@ -349,7 +186,12 @@ struct Finder<'a> {
     mention_at: Vec<Option<u32>>,
     /// Reusable lowercase buffer.
     lower: String,
+    /// Each token's function-word classes, looked up on first use (`UNSEEN` before).
+    classes: Vec<Cell<u16>>,
 }
+
+/// A token whose classes are not looked up yet.
+const UNSEEN: u16 = u16::MAX;
 
 impl<'a> Finder<'a> {
     fn new(lex: &'a EventLexicon, doc: &'a Document) -> Self {
@@ -371,6 +213,7 @@ impl<'a> Finder<'a> {
             text: doc.text(),
             mention_at,
             lower: String::new(),
+            classes: vec![Cell::new(UNSEEN); doc.tokens.len()],
         }
     }
 
@@ -382,6 +225,15 @@ impl<'a> Finder<'a> {
     /// The word at `t` equals `w` ignoring ASCII case.
     fn is(&self, t: usize, w: &str) -> bool {
         self.word(t).eq_ignore_ascii_case(w)
+    }
+
+    /// True when the word at `t` is of the function-word class `class` (`data/events/grammar.tsv`).
+    fn has(&self, t: usize, class: u16) -> bool {
+        let cell = &self.classes[t];
+        if cell.get() == UNSEEN {
+            cell.set(self.lex.word_class(self.word(t)));
+        }
+        cell.get() & class != 0
     }
 
     fn is_any(&self, t: usize, words: &[&str]) -> bool {
@@ -670,7 +522,7 @@ impl<'a> Finder<'a> {
                     found = Some(t);
                     break;
                 }
-                if self.is_any(t, CLAUSE_OPENERS) || self.is_any(t, &["and", "but", "or"]) {
+                if self.has(t, class::CLAUSE) || self.is_any(t, &["and", "but", "or"]) {
                     return None;
                 }
                 t += 1;
@@ -700,7 +552,7 @@ impl<'a> Finder<'a> {
                 });
                 return self.lex.code_id(if praise { "051" } else { "111" });
             }
-            if self.is_any(t, CLAUSE_OPENERS) || self.is_any(t, &["for", "on", "to", "off", "up"]) {
+            if self.has(t, class::CLAUSE) || self.is_any(t, &["for", "on", "to", "off", "up"]) {
                 return None;
             }
             object = true;
@@ -741,7 +593,7 @@ impl<'a> Finder<'a> {
                 p,
                 &["he", "she", "they", "we", "i", "it", "who", "also", "to"],
             )
-            || self.is_any(p, PASSIVE_AUX)
+            || self.has(p, class::PASSIVE)
             || self.is_any(
                 p,
                 &[
@@ -1019,10 +871,10 @@ impl<'a> Finder<'a> {
         while t > first && steps < 3 {
             t -= 1;
             steps += 1;
-            if self.is_any(t, PASSIVE_AUX) {
+            if self.has(t, class::PASSIVE) {
                 return true;
             }
-            if !self.is_any(t, ADVERBS) && !self.is_any(t, &["not", "n't", "reportedly"]) {
+            if !self.has(t, class::ADVERB) && !self.is_any(t, &["not", "n't", "reportedly"]) {
                 return false;
             }
         }
@@ -1037,7 +889,7 @@ impl<'a> Finder<'a> {
         while t < end
             && t < from + 10
             && !self.is_any(t, &[",", ";"])
-            && !self.is_any(t, CLAUSE_OPENERS)
+            && !self.has(t, class::CLAUSE)
         {
             if self.is(t, "by") {
                 let run = self.mention_run(t + 1, end);
@@ -1052,7 +904,7 @@ impl<'a> Finder<'a> {
                 let plain = (t + 1..of).all(|k| {
                     self.mention_at[k].is_none()
                         && self.doc.tokens[k].kind == TokenKind::Word
-                        && !self.is_any(k, CLAUSE_OPENERS)
+                        && !self.has(k, class::CLAUSE)
                 });
                 if !plain {
                     return Vec::new();
@@ -1061,8 +913,8 @@ impl<'a> Finder<'a> {
                 while k < end.min(of + 4)
                     && self.mention_at[k].is_none()
                     && self.doc.tokens[k].kind == TokenKind::Word
-                    && !self.is_any(k, CLAUSE_OPENERS)
-                    && !self.is_any(k, PREPOSITIONS)
+                    && !self.has(k, class::CLAUSE)
+                    && !self.has(k, class::PREPOSITION)
                 {
                     k += 1;
                 }
@@ -1101,8 +953,8 @@ impl<'a> Finder<'a> {
                     let w = self.word(g);
                     if self.doc.tokens[g].kind != TokenKind::Word
                         || w.chars().next().is_some_and(char::is_uppercase)
-                        || self.is_any(g, CLAUSE_OPENERS)
-                        || self.is_any(g, PREPOSITIONS)
+                        || self.has(g, class::CLAUSE)
+                        || self.has(g, class::PREPOSITION)
                     {
                         break;
                     }
@@ -1151,7 +1003,7 @@ impl<'a> Finder<'a> {
     fn verb_subject(&self, m: &Match, form: VerbForm, first: usize) -> Vec<Arg> {
         let mut t = m.first;
         // skip adverbs and auxiliaries back to what stands before the verb
-        while t > first && (self.is_any(t - 1, ADVERBS) || self.is_any(t - 1, PASSIVE_AUX)) {
+        while t > first && (self.has(t - 1, class::ADVERB) || self.has(t - 1, class::PASSIVE)) {
             t -= 1;
         }
         if t > first {
@@ -1235,9 +1087,9 @@ impl<'a> Finder<'a> {
             if self.mention_at[t].is_some() {
                 // `after Thai soldiers shot`: a subordinator that opens the clause governs no
                 // noun of it
-                let opens = t == start && t > first && self.is_any(t - 1, CLAUSE_OPENERS);
+                let opens = t == start && t > first && self.has(t - 1, class::CLAUSE);
                 let governed = t > first
-                    && self.is_any(t - 1, PREPOSITIONS)
+                    && self.has(t - 1, class::PREPOSITION)
                     && !self.quantity_of(t - 1)
                     && !opens;
                 let k = self.mention_end(t, at);
@@ -1246,7 +1098,7 @@ impl<'a> Finder<'a> {
                 if governed
                     && t >= start + 2
                     && self.is(t - 1, "of")
-                    && !(start..t - 2).any(|k| self.is_any(k, PREPOSITIONS))
+                    && !(start..t - 2).any(|k| self.has(k, class::PREPOSITION))
                 {
                     let head = t - 2;
                     let people = self.mention_at[head]
@@ -1351,7 +1203,7 @@ impl<'a> Finder<'a> {
 
     /// `of` after a quantity word (`thousands of protesters`) does not govern.
     fn quantity_of(&self, t: usize) -> bool {
-        self.is(t, "of") && t > 0 && self.is_any(t - 1, QUANTITIES)
+        self.is(t, "of") && t > 0 && self.has(t - 1, class::QUANTITY)
     }
 
     /// The first token of the clause that holds `at`.
@@ -1380,7 +1232,7 @@ impl<'a> Finder<'a> {
                 }
                 return t;
             }
-            if self.is_any(p, CLAUSE_OPENERS) {
+            if self.has(p, class::CLAUSE) {
                 return t;
             }
             // `..., but Russia stood`: a conjunction before a new subject.
@@ -1406,7 +1258,7 @@ impl<'a> Finder<'a> {
                 t += 1;
                 continue;
             }
-            if self.is_any(t, CLAUSE_OPENERS)
+            if self.has(t, class::CLAUSE)
                 || self.is_any(t, &[",", "and", "but", "."])
                     && !(self.is(t, "and") && t > from && self.mention_at[t - 1].is_some())
             {
@@ -1514,7 +1366,7 @@ impl<'a> Finder<'a> {
             if let Some(mi) = self.mention_at[t] {
                 if !self.is_place(mi as usize) {
                     let start = self.mention_start(t, first);
-                    let governed = start > first && self.is_any(start - 1, PREPOSITIONS);
+                    let governed = start > first && self.has(start - 1, class::PREPOSITION);
                     if !governed || self.is(t + 1, "'s") {
                         source.push(Arg::Mention(mi as usize));
                     }
@@ -1531,8 +1383,8 @@ impl<'a> Finder<'a> {
             }
             if self.doc.tokens[t].kind != TokenKind::Word
                 || self.is_any(t, &["the", "a", "an"])
-                || self.is_any(t, CLAUSE_OPENERS)
-                || self.is_any(t, PREPOSITIONS)
+                || self.has(t, class::CLAUSE)
+                || self.has(t, class::PREPOSITION)
             {
                 break;
             }
@@ -1572,7 +1424,7 @@ impl<'a> Finder<'a> {
                     }
                 }
             }
-            if self.is_any(k, &[",", ";", "and", "but"]) || self.is_any(k, CLAUSE_OPENERS) {
+            if self.is_any(k, &[",", ";", "and", "but"]) || self.has(k, class::CLAUSE) {
                 break;
             }
             k += 1;
@@ -1611,8 +1463,8 @@ impl<'a> Finder<'a> {
             }
             if self.mention_at[t].is_some()
                 || self.doc.tokens[t].kind != TokenKind::Word
-                || self.is_any(t, CLAUSE_OPENERS)
-                || self.is_any(t, PREPOSITIONS)
+                || self.has(t, class::CLAUSE)
+                || self.has(t, class::PREPOSITION)
             {
                 return None;
             }
@@ -1620,7 +1472,7 @@ impl<'a> Finder<'a> {
         let verb = (for_at.saturating_sub(10).max(first)..for_at)
             .rev()
             .take_while(|&k| !self.is_any(k, &[",", ";"]))
-            .find(|&k| self.is_any(k, TRAVEL_VERBS))?;
+            .find(|&k| self.has(k, class::TRAVEL))?;
         let target = (verb + 1..for_at)
             .find(|&k| self.is_any(k, &["to", "in", "at"]))
             .and_then(|k| (k + 1..(k + 4).min(for_at)).find_map(|j| self.mention_at[j]))
@@ -1651,8 +1503,8 @@ impl<'a> Finder<'a> {
             if self.is_any(t, &["in", "with", "as"]) {
                 return t > first && self.is(t - 1, ",");
             }
-            if self.is_any(t, PREPOSITIONS)
-                || self.is_any(t, CLAUSE_OPENERS)
+            if self.has(t, class::PREPOSITION)
+                || self.has(t, class::CLAUSE)
                 || self.mention_at[t].is_some()
             {
                 return false;
@@ -1682,7 +1534,7 @@ impl<'a> Finder<'a> {
         while t < at {
             if let Some(_mi) = self.mention_at[t] {
                 let governed =
-                    t > first && self.is_any(t - 1, PREPOSITIONS) && !self.quantity_of(t - 1);
+                    t > first && self.has(t - 1, class::PREPOSITION) && !self.quantity_of(t - 1);
                 if !governed {
                     return self.mention_run(t, at);
                 }
@@ -1775,7 +1627,7 @@ impl<'a> Finder<'a> {
     /// A place after `on`, `onto`, `into`, `against`, `at` or `toward` in the trigger's clause
     /// (`a siege on the Gaza Strip`, `rockets into Sderot`), with a country.
     fn place_aimed_at(&self, m: &Match, end: usize) -> Option<u32> {
-        let stop = |t: usize| self.is_any(t, &[",", ";"]) || self.is_any(t, CLAUSE_OPENERS);
+        let stop = |t: usize| self.is_any(t, &[",", ";"]) || self.has(t, class::CLAUSE);
         let at = (m.end..end.min(m.end + 8))
             .take_while(|&t| !stop(t))
             .find(|&t| {
@@ -1798,8 +1650,8 @@ impl<'a> Finder<'a> {
             let w = self.word(k);
             if (self.doc.tokens[k].kind != TokenKind::Word && w != "-")
                 || w.starts_with(|c: char| c.is_uppercase())
-                || self.is_any(k, CLAUSE_OPENERS)
-                || self.is_any(k, PREPOSITIONS)
+                || self.has(k, class::CLAUSE)
+                || self.has(k, class::PREPOSITION)
             {
                 return None;
             }
@@ -1825,7 +1677,7 @@ impl<'a> Finder<'a> {
         let reach = if matches!(root, "03" | "04" | "05" | "06") {
             (m.end..end.min(m.end + 6))
                 .take_while(|&t| {
-                    t == m.end || !(self.is_any(t, PREPOSITIONS) || self.is_any(t, CLAUSE_OPENERS))
+                    t == m.end || !(self.has(t, class::PREPOSITION) || self.has(t, class::CLAUSE))
                 })
                 .last()
                 .map_or(m.end + 1, |t| t + 1)
@@ -1856,23 +1708,13 @@ impl<'a> Finder<'a> {
     /// the trigger in its clause besides auxiliaries and adverbs (`Floods have killed`, `He
     /// was not throwing`), or a passive (`was shot`), whose subject is what was done to.
     fn has_own_subject(&self, at: usize, first: usize) -> bool {
-        const NOT_A_SUBJECT: &[&str] = &[
-            "again", "already", "also", "always", "be", "been", "can", "could", "did", "do",
-            "does", "had", "has", "have", "just", "may", "might", "must", "never", "not", "now",
-            "shall", "should", "soon", "still", "then", "to", "will", "would",
-        ];
         let start = self.clause_start(at, first);
-        let passive = (at.saturating_sub(2).max(start)..at).any(|t| {
-            self.is_any(
-                t,
-                &["was", "were", "been", "being", "is", "are", "be", "got"],
-            )
-        });
+        let passive = (at.saturating_sub(2).max(start)..at).any(|t| self.has(t, class::PASSIVE));
         passive
             || (start..at).any(|t| {
                 let w = self.word(t);
                 w.chars().next().is_some_and(char::is_alphabetic)
-                    && !self.is_any(t, NOT_A_SUBJECT)
+                    && !self.has(t, class::NOT_SUBJECT)
                     && !self.is_any(t, &["we", "i"])
             })
     }
@@ -2035,7 +1877,7 @@ impl<'a> Finder<'a> {
                     killed = Some(n);
                     break;
                 }
-                if self.is_any(t, CLAUSE_OPENERS) || self.is_any(t, &[",", ";"]) {
+                if self.has(t, class::CLAUSE) || self.is_any(t, &[",", ";"]) {
                     stop = Some(t);
                     break;
                 }
@@ -2053,7 +1895,7 @@ impl<'a> Finder<'a> {
             let aside_end = stop.filter(|&c| {
                 self.is(c, ",")
                     && (c + 1..m.first)
-                        .all(|k| self.is_any(k, PASSIVE_AUX) || self.is_any(k, ADVERBS))
+                        .all(|k| self.has(k, class::PASSIVE) || self.has(k, class::ADVERB))
             });
             // `Five soldiers who were escorting the convoy were killed`: a relative clause is
             // an aside too, opened by its pronoun (not `that`, which also opens a reported
@@ -2066,10 +1908,10 @@ impl<'a> Finder<'a> {
                 let opening = aside_start.unwrap_or(first);
                 let clause = (first..opening)
                     .rev()
-                    .find(|&k| self.is_any(k, CLAUSE_OPENERS) || self.is_any(k, &[",", ";"]))
+                    .find(|&k| self.has(k, class::CLAUSE) || self.is_any(k, &[",", ";"]))
                     .map_or(first, |k| k + 1);
                 killed = (clause..opening.min(clause + 3))
-                    .filter(|&t| t == clause || !self.is_any(t - 1, PREPOSITIONS))
+                    .filter(|&t| t == clause || !self.has(t - 1, class::PREPOSITION))
                     .find_map(|t| self.number(t));
             } else if killed.is_none() && !passive {
                 // `killed at least 12 people`, but not the count of the next clause: `were
@@ -2121,10 +1963,7 @@ impl<'a> Finder<'a> {
             }
             return digits.parse().ok();
         }
-        NUMBER_WORDS
-            .iter()
-            .position(|n| w.eq_ignore_ascii_case(n))
-            .map(|i| i as u32)
+        self.lex.number_word(w)
     }
 }
 

@@ -69,6 +69,9 @@ fn a_passive_takes_its_source_from_by() {
     assert_eq!(summary(&doc), ["190 DZA>MLI"]);
     assert_eq!(e.fatalities, Some(2));
     assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("Kidal"));
+    // every cardinal of the number words counts, not only those up to twenty
+    let doc = run("Forty Malian soldiers were killed by Algerian troops near Kidal.");
+    assert_eq!(doc.events[0].fatalities, Some(40));
 }
 
 #[test]

@@ -158,6 +158,11 @@ pub mod embedded {
         "events/cues.tsv"
     );
     data_file!(
+        /// Function words the events stage reads clauses by: prepositions, clause openers.
+        EVENT_GRAMMAR,
+        "events/grammar.tsv"
+    );
+    data_file!(
         /// CAMEO verbs from PETRARCH-2's verb dictionary.
         PETRARCH_VERBS,
         "events/petrarch_verbs.tsv"
@@ -235,6 +240,7 @@ pub mod embedded {
         EVENT_PATTERNS,
         EVENT_NOUNS,
         EVENT_CUES,
+        EVENT_GRAMMAR,
         PETRARCH_VERBS,
         PETRARCH_PATTERNS,
         QUANTITY_NUMBERS,
