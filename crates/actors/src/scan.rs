@@ -358,7 +358,8 @@ impl<'a> Scanner<'a> {
                 && self.tokens[k].kind == TokenKind::Word
                 && self.info[k].name_word
                 && !self.info[k].lex.stop
-                && self.word(j) != "the";
+                && self.word(j) != "the"
+                && !(k > j + 1 && self.word(j) == "of" && self.person_so_far(i, j));
             if joins {
                 j = k + 1;
             } else {
@@ -368,19 +369,33 @@ impl<'a> Scanner<'a> {
         j
     }
 
+    /// True when the run `[s, j)` reads as a person's name: two or three capitalised words
+    /// from a known first name, none of them the head of an organisation or place. Such a run
+    /// ends before `of the`: `Jens Ortmann of the SPD` is a person of a party.
+    fn person_so_far(&self, s: usize, j: usize) -> bool {
+        (2..=3).contains(&(j - s))
+            && self.info[s].lex.first_name
+            && (s..j).all(|k| self.info[k].upper && self.info[k].lex.head.is_none())
+    }
+
     /// Cuts a run that is not a typed organisation or place at its first `and`, `for`, `&` or
-    /// possessive mark: `Smith and Jones` are two people; `Workers' Party` stays whole.
+    /// possessive mark: `Smith and Jones` are two people; `Workers' Party` stays whole. A cut
+    /// run never ends on a connector (`of`, `de`).
     fn trim_run(&self, s: usize, e: usize, run_type: Option<RunType>) -> usize {
         if matches!(run_type, Some(RunType::Org | RunType::Loc | RunType::Gpe)) {
             return e;
         }
-        (s + 1..e)
+        let mut cut = (s + 1..e)
             .find(|&j| {
                 let w = self.word(j);
                 matches!(w, "and" | "for" | "&" | "the")
                     || is_possessive_mark(self.tokens[j].kind, w)
             })
-            .unwrap_or(e)
+            .unwrap_or(e);
+        while cut < e && cut > s + 1 && CONNECTORS.contains(&self.word(cut - 1)) {
+            cut -= 1;
+        }
+        cut
     }
 
     /// The type of an unknown capitalised run `[s, e)` from its own words and the words around
@@ -573,6 +588,25 @@ impl<'a> Scanner<'a> {
             let named = named.filter(|&(_, hits)| {
                 !(initial && (info.lex.agent || info.lex.title) && only_places(self.lex, hits))
             });
+            // A portfolio before a name is part of the title, not a name of its own: `Labour
+            // Minister Ana Ruiz`, `Interior Minister Ali Sabri`.
+            let named = match named {
+                Some((len, _)) if info.lex.title => {
+                    let lex = self.lex;
+                    let longer_title = self
+                        .match_lower(i, end, true, &lex.title_prefixes, &lex.titles)
+                        .map(|(tlen, _, _)| tlen)
+                        .filter(|&tlen| {
+                            tlen > len
+                                && i + tlen < end
+                                && self.tokens[i + tlen].kind == TokenKind::Word
+                                && self.info[i + tlen].upper
+                                && !self.info[i + tlen].lex.stop
+                        });
+                    named.filter(|_| longer_title.is_none())
+                }
+                _ => named,
+            };
             if let Some((len, hits)) = named {
                 let run_wins = run.is_some_and(|r| {
                     r - i > len

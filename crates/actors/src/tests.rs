@@ -466,3 +466,33 @@ fn a_group_noun_that_opens_an_organisation_name_is_part_of_it() {
     let farmers = actor_of(&doc, "farmers").expect("farmers");
     assert_eq!(farmers.roles, ["AGR"]);
 }
+
+#[test]
+fn a_portfolio_before_a_name_is_part_of_the_title() {
+    let doc = analyze(
+        "Pay row\n\nLabour Minister Petra Lindqvist met union leaders in Oslo on Monday.\n",
+        Some("2024-09-01"),
+    );
+    assert!(!surfaces(&doc).contains(&"Labour"), "{:?}", surfaces(&doc));
+    let minister = actor_of(&doc, "Petra Lindqvist").expect("the minister");
+    assert_eq!(minister.roles, ["GOV"]);
+    // a party's leader is still the party's
+    let doc = analyze(
+        "Pay row\n\nThe Labour Party said the deal was fair.\n",
+        Some("2024-09-01"),
+    );
+    assert_eq!(mention_type(&doc, "Labour Party"), Some(MentionType::Org));
+}
+
+#[test]
+fn a_person_of_an_organisation_is_two_mentions() {
+    let doc = analyze(
+        "Pay row\n\nPetra Lindqvist of the SPD said the plan was unfair, and Jonas Berg de \
+         Vries of the Greens agreed.\n",
+        Some("2024-09-01"),
+    );
+    let names = surfaces(&doc);
+    assert!(names.contains(&"Petra Lindqvist"), "{names:?}");
+    assert!(names.contains(&"SPD"), "{names:?}");
+    assert!(!names.iter().any(|n| n.ends_with(" of")), "{names:?}");
+}
