@@ -167,9 +167,11 @@ pub(crate) mod class {
     pub const QUANTITY: u16 = 1 << 5;
     /// Before a trigger, not its clause's subject.
     pub const NOT_SUBJECT: u16 = 1 << 6;
+    /// A verb whose event-noun object is the subject's own act.
+    pub const SUPPORT: u16 = 1 << 7;
 
     /// Each class by its name in the data file.
-    pub(crate) const NAMES: [(&str, u16); 7] = [
+    pub(crate) const NAMES: [(&str, u16); 8] = [
         ("preposition", PREPOSITION),
         ("clause", CLAUSE),
         ("travel", TRAVEL),
@@ -177,6 +179,7 @@ pub(crate) mod class {
         ("passive", PASSIVE),
         ("quantity", QUANTITY),
         ("not_subject", NOT_SUBJECT),
+        ("support", SUPPORT),
     ];
 }
 

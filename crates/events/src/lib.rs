@@ -607,7 +607,10 @@ impl<'a> Finder<'a> {
         let code = self.lex.code(m.code);
         let passive = m.form == Some(VerbForm::Ed) && self.is_passive(m, first, end);
         let (sources, targets): (Vec<Arg>, Vec<Arg>) = match m.form {
-            None => self.noun_args(m, first, end),
+            None => match self.noun_args(m, first, end) {
+                Some(args) => args,
+                None => return,
+            },
             Some(form) => {
                 if passive {
                     let agent = self.by_agent(m.end, end);
@@ -1352,9 +1355,9 @@ impl<'a> Finder<'a> {
     /// Source and target of a noun: its possessor (`Russia's arms deliveries`), an adjective
     /// (`Russian arms deliveries`), `by X`, `between X and Y`, else the clause's subject; the
     /// target after `against`, `on`, `to`, `with`, `of`.
-    fn noun_args(&self, m: &Match, first: usize, end: usize) -> (Vec<Arg>, Vec<Arg>) {
+    fn noun_args(&self, m: &Match, first: usize, end: usize) -> Option<(Vec<Arg>, Vec<Arg>)> {
         if let Some(args) = self.travel_purpose(m.first, first) {
-            return args;
+            return Some(args);
         }
         let mut source = Vec::new();
         // possessor or adjective before the noun, over up to three modifiers
@@ -1381,7 +1384,14 @@ impl<'a> Finder<'a> {
                 source.push(Arg::Pronoun(t));
                 break;
             }
+            // A verb stands between a subject and its object, not between a possessor and
+            // its noun: in `the EU threatened sanctions` the EU is no possessor.
+            // (`its alleged support`: a participle after a determiner is an adjective)
+            let determined =
+                t > first && self.is_any(t - 1, &["its", "their", "his", "her", "'s", "the"]);
+            let verb = self.has(t, class::SUPPORT) || (self.past_verb(t) && !determined);
             if self.doc.tokens[t].kind != TokenKind::Word
+                || verb
                 || self.is_any(t, &["the", "a", "an"])
                 || self.has(t, class::CLAUSE)
                 || self.has(t, class::PREPOSITION)
@@ -1405,7 +1415,7 @@ impl<'a> Finder<'a> {
             if self.is(k, "between") {
                 let run = self.mention_run(k + 1, end);
                 if run.len() >= 2 {
-                    return (vec![run[0]], vec![run[1]]);
+                    return Some((vec![run[0]], vec![run[1]]));
                 }
             }
             if self.is(k, "by") && source.is_empty() {
@@ -1429,10 +1439,12 @@ impl<'a> Finder<'a> {
             }
             k += 1;
         }
-        if source.is_empty() && !self.object_position(m.first, first) {
-            return (source, target);
-        }
         if source.is_empty() {
+            match self.object_position(m.first, first) {
+                Some(true) => {}
+                Some(false) => return None,
+                None => return Some((source, target)),
+            }
             // `..., in an implied threat of force`: an adjunct after a comma belongs to the
             // main clause.
             let adjunct = m.first > first + 2
@@ -1445,7 +1457,7 @@ impl<'a> Finder<'a> {
                 self.subject(m.first, first)
             };
         }
-        (source, target)
+        Some((source, target))
     }
 
     /// `flew to Beijing on Tuesday for a state visit`, `arrived in Doha for talks`: a noun
@@ -1481,17 +1493,18 @@ impl<'a> Finder<'a> {
         Some((self.subject(verb, first), target))
     }
 
-    /// True when a noun stands where a verb's object does (`staged protests`, `ordered an
-    /// investigation`, `, in an implied threat`), so that the clause's subject is its source;
-    /// not after other prepositions (`despite the protests`) or as a subject (`The protests
-    /// came`).
-    fn object_position(&self, at: usize, first: usize) -> bool {
+    /// Whether a noun stands where a verb's object does: `Some(true)` for the object of a verb
+    /// of support (`staged protests`, `ordered an investigation`, `, in an implied threat`),
+    /// whose subject is the noun's source; `Some(false)` for the object of another verb
+    /// (`condemned the airstrikes`, `threatened sanctions`), which is what that verb is about
+    /// and no act of its subject; `None` after a preposition (`despite the protests`) or as a
+    /// subject (`The protests came`).
+    fn object_position(&self, at: usize, first: usize) -> Option<bool> {
         let mut t = at;
         let mut steps = 0;
         while t > first && steps < 4 {
             t -= 1;
             steps += 1;
-            let w = self.word(t);
             if self.is_any(
                 t,
                 &[
@@ -1501,31 +1514,35 @@ impl<'a> Finder<'a> {
                 continue;
             }
             if self.is_any(t, &["in", "with", "as"]) {
-                return t > first && self.is(t - 1, ",");
+                return (t > first && self.is(t - 1, ",")).then_some(true);
             }
             if self.has(t, class::PREPOSITION)
                 || self.has(t, class::CLAUSE)
                 || self.mention_at[t].is_some()
             {
-                return false;
+                return None;
             }
             if self.doc.tokens[t].kind != TokenKind::Word {
-                return false;
+                return None;
             }
-            if w.ends_with("ed")
-                || w.ends_with('s')
-                || self.is_any(
-                    t,
-                    &[
-                        "held", "began", "led", "made", "gave", "took", "hold", "stage", "launch",
-                        "order", "impose", "announce", "declare", "sign", "call", "begin",
-                    ],
-                )
-            {
-                return true;
+            // A verb of support makes the noun its subject's act (`launched airstrikes`,
+            // `approved arms deliveries`); after another verb the noun is what the verb is
+            // about (`condemned the airstrikes`, `threatened sanctions`).
+            if self.has(t, class::SUPPORT) {
+                return Some(true);
+            }
+            if self.past_verb(t) {
+                return Some(false);
             }
         }
-        false
+        None
+    }
+
+    /// True when the word at `t` reads as a verb in the past: lowercase and ending in `-ed`,
+    /// not a compound (`student-led`, `Iran-backed`).
+    fn past_verb(&self, t: usize) -> bool {
+        let w = self.word(t);
+        w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase()) && !w.contains('-')
     }
 
     /// The sentence's first subject.

@@ -109,6 +109,23 @@ fn nominal_events_take_possessor_and_prepositional_target() {
 }
 
 #[test]
+fn an_event_noun_is_its_subjects_act_only_after_a_verb_of_support() {
+    // the object of a verb of support: the subject's own act
+    let doc = run("Israel carried out airstrikes on Lebanon.");
+    assert_eq!(summary(&doc), ["195 ISR>LBN"]);
+    let doc = run("Germany approved arms deliveries to Ukraine.");
+    assert_eq!(summary(&doc), ["072 DEU>UKR"]);
+    // the object of another verb: what that verb is about, no act of its subject
+    let doc = run("Canada condemned the airstrikes on Gaza.");
+    assert_eq!(summary(&doc), ["111 CAN>-"]);
+    let doc = run("The African Union threatened sanctions against Niger.");
+    assert_eq!(summary(&doc), ["130 African Union>NER"]);
+    // a possessor still says whose act it is
+    let doc = run("Chile condemned Russia's airstrikes on Ukraine.");
+    assert_eq!(summary(&doc), ["111 CHL>RUS", "195 RUS>UKR"]);
+}
+
+#[test]
 fn an_ing_clause_after_by_takes_the_main_subject() {
     let doc = run("Peru hit back at Chile by expelling Chilean diplomats from Lima.");
     let s = summary(&doc);
