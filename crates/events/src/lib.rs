@@ -755,6 +755,17 @@ impl<'a> Finder<'a> {
                 guessed_target = true;
             }
         }
+        // A noun with no one on either side, no place and no toll names a topic, not an
+        // event to count (`did not comment on the arrests`, `said the arrests were lawful`).
+        if m.form.is_none()
+            && sources.iter().all(Option::is_none)
+            && target.is_none()
+            && place.is_none()
+            && fatalities.is_none()
+            && injured.is_none()
+        {
+            return;
+        }
         let location = place.map(|(p, _, _)| p);
         let future = modality == Modality::Future;
         let words: Vec<&str> = (first..end).map(|t| self.word(t)).collect();
@@ -1387,9 +1398,8 @@ impl<'a> Finder<'a> {
             // A verb stands between a subject and its object, not between a possessor and
             // its noun: in `the EU threatened sanctions` the EU is no possessor.
             // (`its alleged support`: a participle after a determiner is an adjective)
-            let determined =
-                t > first && self.is_any(t - 1, &["its", "their", "his", "her", "'s", "the"]);
-            let verb = self.has(t, class::SUPPORT) || (self.past_verb(t) && !determined);
+            let verb =
+                self.has(t, class::SUPPORT) || (self.past_verb(t) && !self.determined(t, first));
             if self.doc.tokens[t].kind != TokenKind::Word
                 || verb
                 || self.is_any(t, &["the", "a", "an"])
@@ -1531,7 +1541,8 @@ impl<'a> Finder<'a> {
             if self.has(t, class::SUPPORT) {
                 return Some(true);
             }
-            if self.past_verb(t) {
+            // (`an implied threat`: a participle after a determiner is an adjective)
+            if self.past_verb(t) && !self.determined(t, first) {
                 return Some(false);
             }
         }
@@ -1543,6 +1554,18 @@ impl<'a> Finder<'a> {
     fn past_verb(&self, t: usize) -> bool {
         let w = self.word(t);
         w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase()) && !w.contains('-')
+    }
+
+    /// True when a determiner or possessive stands right before `t` (`an implied threat`,
+    /// `its alleged support`), so that a participle there is an adjective.
+    fn determined(&self, t: usize, first: usize) -> bool {
+        t > first
+            && self.is_any(
+                t - 1,
+                &[
+                    "the", "a", "an", "its", "their", "his", "her", "'s", "this", "these",
+                ],
+            )
     }
 
     /// The sentence's first subject.

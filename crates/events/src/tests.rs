@@ -123,6 +123,23 @@ fn an_event_noun_is_its_subjects_act_only_after_a_verb_of_support() {
     // a possessor still says whose act it is
     let doc = run("Chile condemned Russia's airstrikes on Ukraine.");
     assert_eq!(summary(&doc), ["111 CHL>RUS", "195 RUS>UKR"]);
+    // a participle after a determiner is an adjective, not a verb: `an implied threat`
+    let doc = run("Ecuador said it would act, in an implied threat of force against Peru.");
+    assert_eq!(summary(&doc)[0].get(..3), Some("138"));
+}
+
+#[test]
+fn what_a_verb_of_reporting_reports_is_no_act_of_its_subject() {
+    for text in [
+        "The Malian interior minister said the arrests were lawful.",
+        "Hezbollah did not comment on the arrests.",
+        "Officials told reporters that the sanctions were a mistake.",
+    ] {
+        assert_eq!(summary(&run(text)), Vec::<String>::new(), "{text}");
+    }
+    // a noun with a place is still an event to count
+    let doc = run("The protests in Dakar drew thousands.");
+    assert_eq!(summary(&doc), ["141 ->SEN"]);
 }
 
 #[test]
