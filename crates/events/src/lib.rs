@@ -1263,12 +1263,34 @@ impl<'a> Finder<'a> {
         first
     }
 
+    /// True when the words before `t` (back to `from`) aim at it: `at`, `on`, `against`,
+    /// `into`, over an article or a quantity (`at thousands of protesters`).
+    fn aimed_at(&self, t: usize, from: usize) -> bool {
+        let mut k = t;
+        while k > from {
+            k -= 1;
+            if self.is_any(k, &["at", "on", "against", "into", "upon"]) {
+                return true;
+            }
+            let filler = self.is_any(k, &["the", "a", "an"])
+                || self.quantity_of(k)
+                || self.has(k, class::QUANTITY)
+                || self.doc.tokens[k].kind == TokenKind::Number;
+            if !filler {
+                return false;
+            }
+        }
+        false
+    }
+
     /// The object of an active verb: the first actor after it in its clause, directly or
     /// after a preposition that takes a target (`with`, `against`, `on`, `at`, `to`).
     fn object(&self, from: usize, end: usize, skip: &[usize]) -> Vec<Arg> {
         let mut t = from;
         while t < end && t < from + 12 {
-            if skip.contains(&t) {
+            // A pattern's word is never the object, unless it names who the act is aimed at:
+            // `fired tear gas at thousands of protesters`.
+            if skip.contains(&t) && !(self.mention_at[t].is_some() && self.aimed_at(t, from)) {
                 t += 1;
                 continue;
             }
@@ -1283,6 +1305,7 @@ impl<'a> Finder<'a> {
                 // `a criminal investigation`: a common noun that modifies the pattern's word
                 if skip.iter().any(|&u| (t..=k).contains(&u))
                     && self.word(t).starts_with(|c: char| c.is_lowercase())
+                    && !self.aimed_at(t, from)
                 {
                     t = k;
                     continue;

@@ -129,6 +129,17 @@ fn an_event_noun_is_its_subjects_act_only_after_a_verb_of_support() {
 }
 
 #[test]
+fn a_pattern_word_aimed_at_is_the_target() {
+    let doc = run("Zambian police fired tear gas at thousands of protesters in Lusaka.");
+    let s = summary(&doc);
+    assert_eq!(s, ["175 ZMB>ZMB"]);
+    let target = doc.events[0]
+        .target
+        .map(|a| doc.actors[a as usize].name.as_str());
+    assert_eq!(target, Some("Zambian protesters"));
+}
+
+#[test]
 fn what_a_verb_of_reporting_reports_is_no_act_of_its_subject() {
     for text in [
         "The Malian interior minister said the arrests were lawful.",
