@@ -2036,8 +2036,9 @@ impl<'a> Finder<'a> {
 /// protest against`), and a sentence's two verbs of one act are one event for counting.
 fn drop_repeats(events: &mut Vec<Event>) {
     // A count or a place of its own makes an act of its own: `jets bombed Gaza City, and 12
-    // people were killed in Khan Younis`.
-    let differs = |a: Option<u32>, b: Option<u32>| a.is_some() && a != b;
+    // people were killed in Khan Younis`. A count where the first had none is the first
+    // act's toll: `rammed a car into a police van, killing nine officers`.
+    let differs = |a: Option<u32>, b: Option<u32>| a.is_some() && b.is_some() && a != b;
     let specific = |code: &str| code.len() > 3 || !code.ends_with('0');
     let mut kept: Vec<Event> = Vec::with_capacity(events.len());
     for e in events.drain(..) {
@@ -2066,7 +2067,10 @@ fn drop_repeats(events: &mut Vec<Event>) {
                     ..e
                 };
             }
-            Some(_) => {}
+            Some(k) => {
+                k.fatalities = k.fatalities.or(e.fatalities);
+                k.injured = k.injured.or(e.injured);
+            }
             None => kept.push(e),
         }
     }

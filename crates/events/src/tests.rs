@@ -129,6 +129,45 @@ fn an_event_noun_is_its_subjects_act_only_after_a_verb_of_support() {
 }
 
 #[test]
+fn common_wire_verbs_and_their_phrases() {
+    let cases = [
+        ("China warned Vietnam to stop drilling.", "130 CHN>VNM"),
+        ("Iran warned Israel against any attack.", "130 IRN>ISR"),
+        (
+            "Several Malian journalists were beaten by police.",
+            "182 MLI>MLI",
+        ),
+        (
+            "A Chinese coast guard ship rammed a Vietnamese boat.",
+            "190 CHN>VNM",
+        ),
+        ("The Kenyan opposition rejected the results.", "120 KEN>-"),
+        (
+            "The Peruvian government withdrew the pension bill.",
+            "080 PER>-",
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(summary(&run(text)), [want], "{text}");
+    }
+    // a warning of what may happen, a sports win and the recognition of a result code nothing
+    for text in [
+        "The UN warned that the fighting in Sudan could spread.",
+        "Morocco beat Portugal in Doha to reach the semi-final.",
+        "The Kenyan opposition leader did not recognise the results.",
+    ] {
+        assert_eq!(summary(&run(text)), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn a_later_toll_of_the_same_act_is_the_first_ones() {
+    let doc = run("Gunmen attacked a Somali army base on Monday and killed nine soldiers.");
+    assert_eq!(summary(&doc), ["190 SOM>SOM"]);
+    assert_eq!(doc.events[0].fatalities, Some(9));
+}
+
+#[test]
 fn a_pattern_word_aimed_at_is_the_target() {
     let doc = run("Zambian police fired tear gas at thousands of protesters in Lusaka.");
     let s = summary(&doc);
