@@ -775,7 +775,9 @@ impl<'a> Linker<'a> {
             self.keys.insert(r.key.clone(), self.actors.len() - 1);
         }
         let name = folded(surface);
-        if r.kind == MentionType::Person {
+        // A role (`the president`) names no one: it gives no surname and no longer name.
+        let named = !matches!(c.what, What::RoleRef(_));
+        if r.kind == MentionType::Person && named {
             if let Some(last) = last_word(&name) {
                 self.surnames.insert(last, r.key.clone());
                 // A longer name renames the actor: `Ruto` then `William Ruto`.

@@ -369,6 +369,49 @@ impl<'a> Scanner<'a> {
         j
     }
 
+    /// True when a name can start at `k`: a capitalised word that is no stop word.
+    fn name_starts(&self, k: usize, end: usize) -> bool {
+        k < end
+            && self.tokens[k].kind == TokenKind::Word
+            && self.info[k].upper
+            && !self.info[k].lex.stop
+    }
+
+    /// True when an apposition ends at `k`: a comma, a reporting verb, or the sentence's end.
+    fn closes_apposition(&self, k: usize, end: usize) -> bool {
+        k >= end
+            || matches!(self.word(k), "," | ";" | "." | ")")
+            || self.lower_is(k, &["said", "says", "told", "added"])
+    }
+
+    /// The person candidate a title at `i` stands in apposition to: `Name, (the|a)? title`,
+    /// `Name, Country's title`, `Name, the Country title`. Returns its index in `cands`.
+    fn appositive_of(&self, cands: &[Cand<'a>], i: usize, start: usize) -> Option<usize> {
+        let mut k = i;
+        let mut n = cands.len();
+        // a country before the title: `Chile's`, `Chilean`
+        if self.country_before(cands, i).is_some() {
+            n -= 1;
+            k = cands[n].start;
+        }
+        if k > start && self.lower_is(k - 1, &["the", "a", "an"]) {
+            k -= 1;
+        }
+        if k <= start + 1 || self.word(k - 1) != "," {
+            return None;
+        }
+        let person = n.checked_sub(1)?;
+        let c = &cands[person];
+        let is_person = match c.what {
+            What::Unknown(run_type) => run_type == Some(RunType::Person),
+            What::Named(hits) => hits
+                .iter()
+                .any(|h| self.lex.entry(h.entry).kind == crate::lexicon::EntryKind::Person),
+            _ => false,
+        };
+        (c.end + 1 == k && is_person).then_some(person)
+    }
+
     /// True when the run `[s, j)` reads as a person's name: two or three capitalised words
     /// from a known first name, none of them the head of an organisation or place. Such a run
     /// ends before `of the`: `Jens Ortmann of the SPD` is a person of a party.
@@ -639,19 +682,42 @@ impl<'a> Scanner<'a> {
                 self.match_lower(i, end, info.lex.title, &lex.title_prefixes, &lex.titles)
             {
                 let next = i + len;
-                let name_follows = next < end
-                    && self.tokens[next].kind == TokenKind::Word
-                    && self.info[next].upper
-                    && !self.info[next].lex.stop;
-                if name_follows {
+                let name_follows = self.name_starts(next, end);
+                // `Brazil's foreign minister, Mauro Vieira, said`: a title set off before the
+                // name it introduces.
+                let set_off = !name_follows
+                    && !t.honorific
+                    && next + 1 < end
+                    && self.word(next) == ","
+                    && self.name_starts(next + 1, end)
+                    && self.closes_apposition(self.run_end(next + 1, end), end);
+                if name_follows || set_off {
                     let country = self.country_before(cands, i).map(|(c, _)| c);
                     title = Some(TitleCue {
                         title: t,
                         key,
                         country,
                     });
-                    i = next;
+                    i = if set_off { next + 1 } else { next };
                     continue;
+                }
+                // `Omar Farouk, the opposition leader, said`, `Ana Ruiz, Chile's finance
+                // minister,`: a title set off after a person's name is that person's.
+                if !t.honorific && self.closes_apposition(next, end) {
+                    if let Some(person) = self.appositive_of(cands, i, start) {
+                        let country = self.country_before(cands, i).map(|(c, _)| c);
+                        if cands[person].title.is_none() {
+                            cands[person].title = Some(TitleCue {
+                                title: t,
+                                key,
+                                country,
+                            });
+                        }
+                        cands.push(Cand::new(i, next, What::RoleRef(key)));
+                        title = None;
+                        i = next;
+                        continue;
+                    }
                 }
                 // `the president`, once a president has been named.
                 let the = i > start && self.lower_is(i - 1, &["the"]);

@@ -496,3 +496,22 @@ fn a_person_of_an_organisation_is_two_mentions() {
     assert!(names.contains(&"SPD"), "{names:?}");
     assert!(!names.iter().any(|n| n.ends_with(" of")), "{names:?}");
 }
+
+#[test]
+fn a_title_set_off_by_commas_is_the_persons() {
+    // after the name
+    let doc = analyze(
+        "Vote row\n\nTomas Kreisel, the opposition leader, said the count was rigged.\n",
+        Some("2024-09-01"),
+    );
+    let leader = actor_of(&doc, "Tomas Kreisel").expect("the leader");
+    assert_eq!(leader.roles, ["OPP"]);
+    assert_eq!(leader.name, "Tomas Kreisel");
+    // before the name, with the title's country
+    let doc = analyze(
+        "Vote row\n\nChile's finance minister, Tomas Kreisel, said the budget was sound.\n",
+        Some("2024-09-01"),
+    );
+    let minister = actor_of(&doc, "Tomas Kreisel").expect("the minister");
+    assert_eq!(minister.cameo.as_deref(), Some("CHLGOV"));
+}

@@ -916,7 +916,19 @@ impl<'a> Finder<'a> {
                 // names someone.
                 let inner = c + 1 < a - 1 && self.np_start(c + 1, a - 1) == c + 1;
                 let named = |x: usize, y: usize| (x..y).any(|t| self.mention_of[t].is_some());
-                if inner && !named(np, c) && named(c + 1, a - 1) {
+                // `Chile's finance minister, Ana Ruiz, said`: the person's name rather than
+                // the title's country.
+                let person = |x: usize, y: usize| {
+                    (x..y).any(|t| {
+                        self.mention_of[t].is_some_and(|m| {
+                            self.doc.mentions[m as usize].kind == MentionType::Person
+                        })
+                    })
+                };
+                if inner
+                    && ((!named(np, c) && named(c + 1, a - 1))
+                        || (!person(np, c) && person(c + 1, a - 1)))
+                {
                     return (c + 1, a - 1);
                 }
                 if np < c {

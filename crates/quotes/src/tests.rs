@@ -159,6 +159,13 @@ fn a_role_noun_speaks_for_the_country_its_sentence_names() {
 }
 
 #[test]
+fn a_person_named_in_apposition_to_a_title_is_the_speaker() {
+    let qs = quotes("Estonia's finance minister, Lina Okafor, said the ports would be sold.");
+    let q = find(&qs, "the ports would be sold");
+    assert_eq!(q.2.as_deref(), Some("Lina Okafor"));
+}
+
+#[test]
 fn unbalanced_marks_do_not_swallow_the_article() {
     let qs = quotes(
         "Okafor said \"the talks are over.\n\nThe harbour reopened on Friday. 'Good,' she said.",
