@@ -188,6 +188,8 @@ struct Finder<'a> {
     lower: String,
     /// Each token's function-word classes, looked up on first use (`UNSEEN` before).
     classes: Vec<Cell<u16>>,
+    /// The first token and the end of the last verb trigger met in the current sentence.
+    last_verb: Option<(usize, usize)>,
 }
 
 /// A token whose classes are not looked up yet.
@@ -214,6 +216,7 @@ impl<'a> Finder<'a> {
             mention_at,
             lower: String::new(),
             classes: vec![Cell::new(UNSEEN); doc.tokens.len()],
+            last_verb: None,
         }
     }
 
@@ -257,11 +260,15 @@ impl<'a> Finder<'a> {
             }
             let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
             let mut t = first;
+            self.last_verb = None;
             while t < end {
                 match self.trigger_at(t, first, end, kind == SectionKind::Headline) {
                     Some(m) => {
                         let next = m.consumed;
                         self.events_of(&m, si, first, end, &mut events);
+                        if m.form.is_some() {
+                            self.last_verb = Some((m.first, m.end));
+                        }
                         t = next;
                     }
                     None => t += 1,
@@ -1421,8 +1428,9 @@ impl<'a> Finder<'a> {
             // A verb stands between a subject and its object, not between a possessor and
             // its noun: in `the EU threatened sanctions` the EU is no possessor.
             // (`its alleged support`: a participle after a determiner is an adjective)
-            let verb =
-                self.has(t, class::SUPPORT) || (self.past_verb(t) && !self.determined(t, first));
+            let verb = self.has(t, class::SUPPORT)
+                || (self.past_verb(t) && !self.determined(t, first))
+                || self.last_verb.is_some_and(|(v, e)| (v..e).contains(&t));
             if self.doc.tokens[t].kind != TokenKind::Word
                 || verb
                 || self.is_any(t, &["the", "a", "an"])
@@ -1533,6 +1541,20 @@ impl<'a> Finder<'a> {
     /// and no act of its subject; `None` after a preposition (`despite the protests`) or as a
     /// subject (`The protests came`).
     fn object_position(&self, at: usize, first: usize) -> Option<bool> {
+        // Right after a verb trigger, over an article or modifiers: its object (`threatens
+        // sanctions`, `rejects the protest`).
+        if let Some((verb, verb_end)) = self.last_verb {
+            let object = verb_end <= at
+                && at - verb_end <= 3
+                && (verb_end..at).all(|k| {
+                    self.doc.tokens[k].kind == TokenKind::Word
+                        && self.mention_at[k].is_none()
+                        && !self.has(k, class::PREPOSITION | class::CLAUSE)
+                });
+            if object {
+                return Some(self.has(verb, class::SUPPORT));
+            }
+        }
         let mut t = at;
         let mut steps = 0;
         while t > first && steps < 4 {

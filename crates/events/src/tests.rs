@@ -120,6 +120,9 @@ fn an_event_noun_is_its_subjects_act_only_after_a_verb_of_support() {
     assert_eq!(summary(&doc), ["111 CAN>-"]);
     let doc = run("The African Union threatened sanctions against Niger.");
     assert_eq!(summary(&doc), ["130 African Union>NER"]);
+    // the verb met as a trigger, in any tense
+    let doc = run("The African Union threatens sanctions against Niger.");
+    assert_eq!(summary(&doc), ["130 African Union>NER"]);
     // a possessor still says whose act it is
     let doc = run("Chile condemned Russia's airstrikes on Ukraine.");
     assert_eq!(summary(&doc), ["111 CHL>RUS", "195 RUS>UKR"]);
