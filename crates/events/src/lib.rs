@@ -1156,6 +1156,12 @@ impl<'a> Finder<'a> {
                         t = k + 1;
                         continue;
                     }
+                    // `Turkish Foreign Minister Hakan Fidan`: the person the adjective and
+                    // the title describe.
+                    if let Some(head) = self.titled_head(t, k, at) {
+                        t = head;
+                        continue;
+                    }
                     return self.mention_run(t, at);
                 }
                 t = k;
@@ -1167,6 +1173,24 @@ impl<'a> Finder<'a> {
             t += 1;
         }
         Vec::new()
+    }
+
+    /// `Turkish Foreign Minister Hakan Fidan`, `Kenyan opposition leader Raila Odinga`: when
+    /// the mention `[t, k)` is an adjective of nationality and a title of up to four words
+    /// leads from it to another mention before `at`, that mention's first token.
+    fn titled_head(&self, t: usize, k: usize, at: usize) -> Option<usize> {
+        let m = self.mention_at[t]?;
+        if self.doc.mentions[m as usize].kind != MentionType::Norp {
+            return None;
+        }
+        let head = (k..(k + 5).min(at)).find(|&j| self.mention_at[j].is_some())?;
+        let title = head > k
+            && (k..head).all(|j| {
+                self.doc.tokens[j].kind == TokenKind::Word
+                    && !self.has(j, class::PREPOSITION | class::CLAUSE)
+            });
+        let person = self.doc.mentions[self.mention_at[head]? as usize].kind == MentionType::Person;
+        (title && person).then_some(head)
     }
 
     /// The token that starts at byte `start`.
@@ -1806,8 +1830,20 @@ impl<'a> Finder<'a> {
 
     /// Another actor of the sentence, nearest the trigger.
     fn other_actor(&self, m: &Match, first: usize, end: usize, source: Option<u32>) -> Option<u32> {
+        let actor_at = |t: usize| self.doc.mentions[self.mention_at[t]? as usize].actor;
+        // `Lebanese Prime Minister Nawaf Salam`, `Chile's Supreme Court`: words that describe
+        // the source are not another side.
+        let describes_source = |t: usize| {
+            let k = self.mention_end(t, end);
+            let head = self.titled_head(t, k, end).or_else(|| {
+                (k + 1 < end && self.is(k, "'s") && self.mention_at[k + 1].is_some())
+                    .then_some(k + 1)
+            });
+            source.is_some() && head.is_some_and(|h| actor_at(h) == source)
+        };
         (first..end)
             .filter_map(|t| self.mention_at[t].map(|mi| (t, mi)))
+            .filter(|&(t, _)| !describes_source(t))
             .filter_map(|(t, mi)| {
                 let a = self.doc.mentions[mi as usize].actor?;
                 let kind = self.doc.actors[a as usize].kind;

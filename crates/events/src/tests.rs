@@ -171,6 +171,19 @@ fn a_later_toll_of_the_same_act_is_the_first_ones() {
 }
 
 #[test]
+fn the_person_an_adjective_and_a_title_describe_is_the_subject() {
+    let doc = run("Turkish Foreign Minister Hakan Fidan criticised Greece.");
+    assert_eq!(summary(&doc), ["111 TUR>GRC"]);
+    let source = doc.events[0]
+        .source
+        .map(|a| doc.actors[a as usize].name.as_str());
+    assert_eq!(source, Some("Hakan Fidan"));
+    // and the adjective is no other side for a criticism aimed at no one
+    let doc = run("Lebanese Prime Minister Karim Haddad condemned the airstrikes.");
+    assert_eq!(summary(&doc), ["111 LBN>-"]);
+}
+
+#[test]
 fn a_pattern_word_aimed_at_is_the_target() {
     let doc = run("Zambian police fired tear gas at thousands of protesters in Lusaka.");
     let s = summary(&doc);
