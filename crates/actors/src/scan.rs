@@ -369,6 +369,39 @@ impl<'a> Scanner<'a> {
         j
     }
 
+    /// The one country the candidates met so far in a sentence name, if they name exactly
+    /// one: `In Buenos Aires, Economy Minister Luis Caputo said` is Argentina's minister.
+    fn sentence_country(&self, cands: &[Cand<'a>]) -> Option<&'a str> {
+        let lex: &'a ActorLexicon = self.lex;
+        let mut found: Option<&'a str> = None;
+        for c in cands {
+            let What::Named(hits) = c.what else { continue };
+            let mut countries = hits.iter().filter_map(|h| {
+                let e = lex.entry(h.entry);
+                matches!(
+                    e.kind,
+                    crate::lexicon::EntryKind::Country
+                        | crate::lexicon::EntryKind::City
+                        | crate::lexicon::EntryKind::Region
+                )
+                .then_some(e.country.as_deref())
+                .flatten()
+            });
+            let Some(country) = countries.next() else {
+                continue;
+            };
+            // a name of several countries' places says nothing
+            if countries.any(|other| other != country) {
+                continue;
+            }
+            match found {
+                Some(f) if f != country => return None,
+                _ => found = Some(country),
+            }
+        }
+        found
+    }
+
     /// True when a name can start at `k`: a capitalised word that is no stop word.
     fn name_starts(&self, k: usize, end: usize) -> bool {
         k < end
@@ -568,7 +601,10 @@ impl<'a> Scanner<'a> {
             let adjective = h.form == crate::lexicon::Form::Adjective;
             // A seat of power before a role noun: `Kremlin spokesman`, `Pentagon official`.
             let seat = matches!(h.form, crate::lexicon::Form::Seat(_));
-            (country_like && (adjective || possessive || seat)).then(|| {
+            // A country's name used as an adjective: `U.S. envoy`, `Kenya President`.
+            let attributive = h.form == crate::lexicon::Form::Name
+                && entry.kind == crate::lexicon::EntryKind::Country;
+            (country_like && (adjective || possessive || seat || attributive)).then(|| {
                 (
                     entry.country.as_deref().unwrap_or_default(),
                     adjective && !possessive,
@@ -596,6 +632,8 @@ impl<'a> Scanner<'a> {
         cands: &mut Vec<Cand<'a>>,
     ) {
         let (first_word, shout) = self.fill_info(start, end);
+        // The candidates of this sentence start here.
+        let own = cands.len();
         let mut title: Option<TitleCue> = None;
         let mut i = start;
         while i < end {
@@ -692,7 +730,10 @@ impl<'a> Scanner<'a> {
                     && self.name_starts(next + 1, end)
                     && self.closes_apposition(self.run_end(next + 1, end), end);
                 if name_follows || set_off {
-                    let country = self.country_before(cands, i).map(|(c, _)| c);
+                    let country = self
+                        .country_before(cands, i)
+                        .map(|(c, _)| c)
+                        .or_else(|| self.sentence_country(&cands[own..]));
                     title = Some(TitleCue {
                         title: t,
                         key,

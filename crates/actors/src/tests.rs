@@ -515,3 +515,22 @@ fn a_title_set_off_by_commas_is_the_persons() {
     let minister = actor_of(&doc, "Tomas Kreisel").expect("the minister");
     assert_eq!(minister.cameo.as_deref(), Some("CHLGOV"));
 }
+
+#[test]
+fn a_title_takes_the_country_its_sentence_names() {
+    // a country's name before a title, as an adjective
+    let doc = analyze(
+        "Talks\n\nPeru hosted the talks. U.S. envoy Dana Whitcombe met Peruvian officials.\n",
+        Some("2024-09-01"),
+    );
+    let envoy = actor_of(&doc, "Dana Whitcombe").expect("the envoy");
+    assert_eq!(envoy.cameo.as_deref(), Some("USAGOV"));
+    // the one country a sentence names before the title, over the article's own
+    let doc = analyze(
+        "Tariffs\n\nChile rejected the plan. Chile called it unfair. In Mendoza, Economy \
+         Minister Tomas Kreisel defended the tariff.\n",
+        Some("2024-09-01"),
+    );
+    let minister = actor_of(&doc, "Tomas Kreisel").expect("the minister");
+    assert_eq!(minister.cameo.as_deref(), Some("ARGGOV"));
+}
