@@ -777,16 +777,33 @@ impl<'a> Finder<'a> {
         let future = modality == Modality::Future;
         let words: Vec<&str> = (first..end).map(|t| self.word(t)).collect();
         let dates = dates::find(&words, self.doc.meta.published, future);
-        let date = dates
-            .iter()
-            .min_by_key(|h| {
-                let (a, b) = (h.first + first, h.end + first);
-                if b <= m.first {
-                    m.first - b
-                } else {
-                    a.saturating_sub(m.end)
-                }
-            })
+        let nearest = dates.iter().min_by_key(|h| {
+            let (a, b) = (h.first + first, h.end + first);
+            if b <= m.first {
+                m.first - b
+            } else {
+                a.saturating_sub(m.end)
+            }
+        });
+        // An act expected or threatened in the infinitive lies ahead when its date follows
+        // it (`is expected to meet on Wednesday`); a date before it is the expecting's (`On
+        // Thursday, a man threatened to attack`).
+        let ahead = !future
+            && modality == Modality::Hypothetical
+            && m.form == Some(VerbForm::Base)
+            && nearest.is_some_and(|h| h.first + first >= m.end);
+        let ahead_dates = if ahead {
+            dates::find(&words, self.doc.meta.published, true)
+        } else {
+            Vec::new()
+        };
+        let nearest = nearest.map(|h| {
+            ahead_dates
+                .iter()
+                .find(|a| (a.first, a.end) == (h.first, h.end))
+                .unwrap_or(h)
+        });
+        let date = nearest
             .map(|h| {
                 let span = Span {
                     start: self.doc.tokens[h.first + first].span.start,

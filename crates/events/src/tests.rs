@@ -184,6 +184,16 @@ fn the_person_an_adjective_and_a_title_describe_is_the_subject() {
 }
 
 #[test]
+fn an_act_expected_in_the_infinitive_lies_ahead() {
+    // published on Thursday 14 March 2024
+    let doc =
+        run("The Malian prime minister is expected to meet Senegalese officials on Wednesday.");
+    assert_eq!(doc.events[0].date.as_deref(), Some("2024-03-20"));
+    let doc = run("Malian rebels allegedly attacked the town on Monday.");
+    assert_eq!(doc.events[0].date.as_deref(), Some("2024-03-11"));
+}
+
+#[test]
 fn a_pattern_word_aimed_at_is_the_target() {
     let doc = run("Zambian police fired tear gas at thousands of protesters in Lusaka.");
     let s = summary(&doc);
