@@ -144,6 +144,9 @@ enum Seed<'a> {
         name: &'a str,
         country: Option<&'a str>,
         role: Option<&'a str>,
+        /// The organisation a title before the name made them part of, by actor index:
+        /// they take its code.
+        of: Option<usize>,
     },
     /// An organisation no lexicon knows.
     NewOrg(&'a str),
@@ -164,6 +167,8 @@ struct Linker<'a> {
     /// The actor of each key.
     keys: FxHashMap<Key<'a>, usize>,
     actors: Vec<Actor>,
+    /// The actor of each candidate resolved so far (sure ones only), by candidate index.
+    cand_actor: Vec<Option<usize>>,
 }
 
 impl Stage for ActorStage {
@@ -222,6 +227,7 @@ impl ActorStage {
             confirmed: FxHashMap::default(),
             keys: FxHashMap::default(),
             actors: Vec::new(),
+            cand_actor: Vec::with_capacity(cands.len()),
         };
         let spans: Vec<Span> = cands
             .iter()
@@ -252,6 +258,8 @@ impl ActorStage {
             if let Some(r) = &r {
                 linker.remember(c, span, r);
             }
+            let actor = r.as_ref().and_then(|r| linker.keys.get(&r.key).copied());
+            linker.cand_actor.push(actor);
             resolved.push(r);
         }
         for ((c, &span), r) in cands.iter().zip(&spans).zip(resolved.iter_mut()) {
@@ -465,8 +473,23 @@ impl<'a> Linker<'a> {
             ),
             Seed::NewPerson {
                 name,
+                of: Some(org),
+                ..
+            } if org < self.actors.len() => {
+                let org = &self.actors[org];
+                actor(
+                    name.to_string(),
+                    ActorType::Person,
+                    org.country.as_deref(),
+                    org.cameo.clone(),
+                    org.roles.clone(),
+                )
+            }
+            Seed::NewPerson {
+                name,
                 country,
                 role,
+                ..
             } => {
                 let cameo = match (country, role) {
                     (Some(iso), Some(role)) => Some(format!("{iso}{role}")),
@@ -732,6 +755,9 @@ impl<'a> Linker<'a> {
                         name: surface,
                         country,
                         role,
+                        of: title
+                            .and_then(|t| t.org)
+                            .and_then(|j| self.cand_actor.get(j).copied().flatten()),
                     },
                 }
             }

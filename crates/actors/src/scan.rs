@@ -16,6 +16,9 @@ pub(crate) struct TitleCue<'a> {
     pub key: &'a str,
     /// The country a preceding adjective or possessive gave it: `Turkish President`.
     pub country: Option<&'a str>,
+    /// The organisation right before it, as an index into the article's candidates:
+    /// `Amnesty International director`, `NUM general secretary`.
+    pub org: Option<usize>,
 }
 
 /// What a candidate mention is.
@@ -367,6 +370,24 @@ impl<'a> Scanner<'a> {
             }
         }
         j
+    }
+
+    /// The organisation candidate that ends right before token `i`, as an index into
+    /// `cands`: a known organisation or body, or a name typed as one.
+    fn org_before(&self, cands: &[Cand<'a>], i: usize) -> Option<usize> {
+        let j = cands.len().checked_sub(1)?;
+        let c = &cands[j];
+        let org = match c.what {
+            What::Named(hits) => hits.iter().any(|h| {
+                matches!(
+                    self.lex.entry(h.entry).kind,
+                    crate::lexicon::EntryKind::Igo | crate::lexicon::EntryKind::Org
+                )
+            }),
+            What::Unknown(run_type) => run_type == Some(RunType::Org),
+            _ => false,
+        };
+        (c.end == i && org).then_some(j)
     }
 
     /// The one country the candidates met so far in a sentence name, if they name exactly
@@ -730,14 +751,21 @@ impl<'a> Scanner<'a> {
                     && self.name_starts(next + 1, end)
                     && self.closes_apposition(self.run_end(next + 1, end), end);
                 if name_follows || set_off {
-                    let country = self
-                        .country_before(cands, i)
-                        .map(|(c, _)| c)
-                        .or_else(|| self.sentence_country(&cands[own..]));
+                    let before = self.country_before(cands, i).map(|(c, _)| c);
+                    let org = before
+                        .is_none()
+                        .then(|| self.org_before(cands, i))
+                        .flatten();
+                    let country = before.or_else(|| {
+                        org.is_none()
+                            .then(|| self.sentence_country(&cands[own..]))
+                            .flatten()
+                    });
                     title = Some(TitleCue {
                         title: t,
                         key,
                         country,
+                        org,
                     });
                     i = if set_off { next + 1 } else { next };
                     continue;
@@ -752,6 +780,7 @@ impl<'a> Scanner<'a> {
                                 title: t,
                                 key,
                                 country,
+                                org: None,
                             });
                         }
                         cands.push(Cand::new(i, next, What::RoleRef(key)));

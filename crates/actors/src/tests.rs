@@ -534,3 +534,15 @@ fn a_title_takes_the_country_its_sentence_names() {
     let minister = actor_of(&doc, "Tomas Kreisel").expect("the minister");
     assert_eq!(minister.cameo.as_deref(), Some("ARGGOV"));
 }
+
+#[test]
+fn a_title_after_an_organisation_makes_the_person_its_own() {
+    let doc = analyze(
+        "Deaths\n\nThe report was published on Monday. Amnesty International director Kofi \
+         Mensah said the army must explain the deaths.\n",
+        Some("2024-09-01"),
+    );
+    let director = actor_of(&doc, "Kofi Mensah").expect("the director");
+    assert_eq!(director.cameo.as_deref(), Some("NGOHRIAMN"));
+    assert_eq!(director.kind, ActorType::Person);
+}
