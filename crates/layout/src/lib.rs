@@ -78,7 +78,7 @@ impl LayoutAnalyzer {
     /// Builds the analyzer with the embedded cue lists.
     pub fn new() -> Result<Self, LexiconError> {
         let dateline = format!(
-            r"^(?P<place>[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){{0,3}})(?:, [A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){{0,2}})?(?P<date>, (?:{MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {MONTH}(?: \d{{4}})?))? *(?:\((?P<agency>[A-Za-z][A-Za-z .\-]{{0,30}})\))? *(?:--|-|\x{{2013}}|\x{{2014}}) "
+            r"^(?P<place>[A-Z][A-Za-z.'\-/]*(?: [A-Z][A-Za-z.'\-/]*){{0,3}})(?:, [A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){{0,2}})?(?P<date>, (?:{MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {MONTH}(?: \d{{4}})?))? *(?:\((?P<agency>[A-Za-z][A-Za-z .\-]{{0,30}})\))? *(?:--|-|\x{{2013}}|\x{{2014}}) "
         );
         let date_line = format!(
             r"(?i)^(?:(?:published|updated|posted|first published|last updated|last modified)\b|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* ?,? )?(?:\d{{1,2}} {MONTH} \d{{4}}|{MONTH} \d{{1,2}},? \d{{4}}))"
@@ -281,22 +281,30 @@ impl LayoutAnalyzer {
         if word_count(t) <= 60 && (byline_at(i + 1) || byline_at(i + 2)) {
             return Kind::Highlight;
         }
-        if !ends_with_terminal(t) && line(i + 1).is_some_and(|n| self.dateline_at(n).is_some()) {
+        if !ends_with_terminal(t)
+            && line(i + 1).is_some_and(|n| self.dateline_at(n, false).is_some())
+        {
             return Kind::Highlight;
         }
         Kind::Paragraph
     }
 
-    /// The length of a dateline at the start of `t`, and its agency.
-    fn dateline_at<'t>(&self, t: &'t str) -> Option<(usize, Option<&'t str>)> {
+    /// The length of a dateline at the start of `t`, and its agency. A place in capitals, a
+    /// date or an agency makes one (`CARACAS, Jan 23 (Reuters) -`); a bare place in mixed
+    /// case (`Berlin - A dispute ...`) only at the start of the first paragraph, `first`,
+    /// before a capitalised word.
+    fn dateline_at<'t>(&self, t: &'t str, first: bool) -> Option<(usize, Option<&'t str>)> {
         let caps = self.dateline.captures(t)?;
         let whole = caps.get(0)?;
         let place = caps.name("place")?.as_str();
         let agency = caps.name("agency").map(|m| m.as_str());
         let caps_place = place.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
             && !place.bytes().any(|b| b.is_ascii_lowercase());
-        let valid =
-            whole.len() <= 90 && (caps_place || agency.is_some() || caps.name("date").is_some());
+        let bare_place = first
+            && place.split(' ').count() <= 3
+            && t[whole.end()..].starts_with(|c: char| c.is_uppercase());
+        let valid = whole.len() <= 90
+            && (caps_place || bare_place || agency.is_some() || caps.name("date").is_some());
         let dash_end = whole.as_str().trim_end().len();
         valid.then_some((dash_end, agency))
     }
@@ -484,7 +492,7 @@ impl Stage for LayoutAnalyzer {
                 Kind::Paragraph => {
                     paragraphs_seen += 1;
                     if paragraphs_seen <= 3 {
-                        if let Some((len, agency)) = self.dateline_at(t) {
+                        if let Some((len, agency)) = self.dateline_at(t, paragraphs_seen == 1) {
                             let start = line.span.start as usize;
                             sections.push(Section {
                                 kind: SectionKind::Dateline,

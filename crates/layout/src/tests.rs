@@ -73,6 +73,22 @@ fn top_matter_bullets_bylines_and_dateline() {
 }
 
 #[test]
+fn joint_and_mixed_case_datelines() {
+    let got = layout("Trade row\n\nLIMA/QUITO, June 2 - Peru closed the border.\n");
+    assert_eq!(got[1], (Dateline, "LIMA/QUITO, June 2 -".to_string()));
+    let got = layout("Budget row\n\nVienna - A dispute broke out.\n\nVienna - the city - votes.\n");
+    assert_eq!(got[1], (Dateline, "Vienna -".to_string()));
+    assert_eq!(got[2], (Paragraph, "A dispute broke out.".to_string()));
+    // only at the start of the first paragraph, before a capital
+    assert_eq!(
+        got[3],
+        (Paragraph, "Vienna - the city - votes.".to_string())
+    );
+    let got = layout("Budget row\n\nVienna - the city voted.\n");
+    assert_eq!(got[1].0, Paragraph);
+}
+
+#[test]
 fn metadata_from_byline_and_dateline() {
     let source = Source {
         path: None,
