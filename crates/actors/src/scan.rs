@@ -518,6 +518,21 @@ impl<'a> Scanner<'a> {
         if titled {
             return Some(RunType::Person);
         }
+        // `the consultancy Horizonte Sur`, `the union NUM`: a name after a lowercase noun of an
+        // institution is that institution's.
+        if s >= 1 {
+            let w = self.word(s - 1);
+            let institution = w.starts_with(|c: char| c.is_ascii_lowercase())
+                && w.len() <= 24
+                && self
+                    .lex
+                    .agents
+                    .get(w.to_ascii_lowercase().as_str())
+                    .is_some_and(|a| a.institution);
+            if institution {
+                return Some(RunType::Org);
+            }
+        }
         let words = e - s;
         if (2..=4).contains(&words) && self.info[s].lex.first_name {
             return Some(RunType::Person);

@@ -546,3 +546,20 @@ fn a_title_after_an_organisation_makes_the_person_its_own() {
     assert_eq!(director.cameo.as_deref(), Some("NGOHRIAMN"));
     assert_eq!(director.kind, ActorType::Person);
 }
+
+#[test]
+fn a_name_after_a_noun_of_an_institution_is_an_organisation() {
+    let doc = analyze(
+        "Strike\n\nThe consultancy Ridgeway Analytics said exports fell, and the company \
+         Kestrel Platinum said it would not negotiate.\n",
+        Some("2024-09-01"),
+    );
+    assert_eq!(
+        mention_type(&doc, "Ridgeway Analytics"),
+        Some(MentionType::Org)
+    );
+    assert_eq!(
+        mention_type(&doc, "Kestrel Platinum"),
+        Some(MentionType::Org)
+    );
+}
