@@ -724,13 +724,31 @@ impl<'a> Scanner<'a> {
                 }
                 _ => named,
             };
+            // `Nigerian Army`, `Pakistan Army`: a country and a role noun, no name of its own.
+            let lex = self.lex;
+            let agent_rest = match (named, run) {
+                (Some((len, hits)), Some(r))
+                    if r > i + len
+                        && hits.iter().all(|h| {
+                            lex.entry(h.entry).kind == crate::lexicon::EntryKind::Country
+                        }) =>
+                {
+                    let j = i + len;
+                    let agent = self.info[j].lex.agent;
+                    self.match_lower(j, end, agent, &lex.agent_prefixes, &lex.agents)
+                        .is_some_and(|(l, _, _)| j + l == r)
+                }
+                _ => false,
+            };
             if let Some((len, hits)) = named {
-                let run_wins = run.is_some_and(|r| {
-                    r - i > len
-                        && !(i..r).any(|j| is_possessive_mark(self.tokens[j].kind, self.word(j)))
-                        && (only_places(self.lex, hits)
-                            || matches!(run_type, Some(RunType::Org | RunType::Loc)))
-                });
+                let run_wins = !agent_rest
+                    && run.is_some_and(|r| {
+                        r - i > len
+                            && !(i..r)
+                                .any(|j| is_possessive_mark(self.tokens[j].kind, self.word(j)))
+                            && (only_places(self.lex, hits)
+                                || matches!(run_type, Some(RunType::Org | RunType::Loc)))
+                    });
                 if !run_wins {
                     let e = i + len;
                     let cand = Cand {

@@ -563,3 +563,21 @@ fn a_name_after_a_noun_of_an_institution_is_an_organisation() {
         Some(MentionType::Org)
     );
 }
+
+#[test]
+fn a_country_and_a_capitalised_role_noun_is_that_countrys_role() {
+    let doc = analyze(
+        "Raid\n\nThe Malian Army said its troops had withdrawn. The Chad Army denied it.\n",
+        Some("2024-09-01"),
+    );
+    let army = actor_of(&doc, "Army").expect("the army");
+    assert_eq!(army.cameo.as_deref(), Some("MLIMIL"));
+    let chad = doc
+        .mentions
+        .iter()
+        .filter(|m| doc.span_text(m.span) == "Army")
+        .nth(1)
+        .and_then(|m| m.actor)
+        .map(|a| doc.actors[a as usize].cameo.clone());
+    assert_eq!(chad, Some(Some("TCDMIL".to_string())));
+}
