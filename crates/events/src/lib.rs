@@ -290,6 +290,10 @@ impl<'a> Finder<'a> {
         if word.as_bytes()[0].is_ascii_uppercase() && t != first && !headline {
             return None;
         }
+        // `according to`: an attribution, never the verb `accord`
+        if word.eq_ignore_ascii_case("according") && t + 1 < end && self.is(t + 1, "to") {
+            return None;
+        }
         // Most words are lowercase already: look them up as they are.
         let entries = if word.bytes().any(|b| b.is_ascii_uppercase()) {
             self.lower.clear();
@@ -452,11 +456,13 @@ impl<'a> Finder<'a> {
             let strict = p.origin != Origin::Curated;
             if let Some(e) = self.pattern_end(after, end, &p.words, strict, &mut used) {
                 code = p.code;
-                origin = p.origin.max(if v.origin == Origin::Inherited {
-                    Origin::Inherited
-                } else {
-                    Origin::Curated
-                });
+                // A curated verb refined by PETRARCH-2's pattern within its root is as sure as
+                // the verb alone (`attacked a police station`).
+                origin = match v.origin {
+                    Origin::Curated => Origin::Curated,
+                    Origin::Inherited => p.origin.max(Origin::Inherited),
+                    Origin::Petrarch => p.origin,
+                };
                 consumed = e;
                 particle = self.is_particle_word(&p.words[0]) && self.is(after, &p.words[0]);
                 found = true;

@@ -660,3 +660,23 @@ fn second_review_cases_counts_adjectives_and_introductory_phrases() {
         summary(&doc)
     );
 }
+
+#[test]
+fn a_curated_verb_refined_within_its_root_stays_sure_and_according_is_no_verb() {
+    // PETRARCH-2's `attack … police station` pattern keeps the team's verb as sure as it was
+    let doc = run("Ethiopian rebels attacked a police station in Gondar on Sunday.");
+    assert!(
+        summary(&doc).iter().any(|e| e.starts_with("19")),
+        "{:?}",
+        summary(&doc)
+    );
+    // `according to` attributes: it is no act of agreeing
+    let doc = run("Two soldiers died in the blast, according to two security sources in Niamey.");
+    assert!(
+        summary(&doc)
+            .iter()
+            .all(|e| !e.starts_with("06") && !e.starts_with("07")),
+        "{:?}",
+        summary(&doc)
+    );
+}
