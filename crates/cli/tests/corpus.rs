@@ -167,6 +167,11 @@ fn ingest_stores_a_corpus_once_and_a_rerun_adds_nothing() {
         ),
         0
     );
+    // every reference between the tables holds
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM pragma_foreign_key_check"),
+        0
+    );
     let before = contents(&db);
 
     ingest(&db, &[&corpus])

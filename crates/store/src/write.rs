@@ -162,6 +162,20 @@ pub(crate) fn record_of(id: i64, stored: &[u8]) -> Result<Record> {
     })
 }
 
+/// Adds article `id`'s title and text to the full-text index. The full-text index flushes its
+/// pending terms to disk whenever a later statement of the transaction opens a statement
+/// journal, so a batch indexes its texts after all its other rows: one flush per batch rather
+/// than one per article.
+pub(crate) fn index_text(tx: &rusqlite::Connection, a: &Prepared, id: i64) -> Result<()> {
+    tx.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![
+            id,
+            a.record.meta.title.as_deref().unwrap_or(""),
+            a.text
+        ])?;
+    Ok(())
+}
+
 /// CAMEO's quad class of a root code: 1 verbal cooperation (01–05), 2 material cooperation
 /// (06–08), 3 verbal conflict (09–13), 4 material conflict (14–20).
 pub(crate) fn quad_class(root: &str) -> i64 {
@@ -173,11 +187,13 @@ pub(crate) fn quad_class(root: &str) -> i64 {
     }
 }
 
+/// Writes one article's rows, all but its full-text index entry ([`index_text`]), and returns
+/// its row id, or `None` when it was stored already.
 pub(crate) fn article(
     tx: &rusqlite::Connection,
     a: &mut Prepared,
     outcome: &mut BatchOutcome,
-) -> Result<()> {
+) -> Result<Option<i64>> {
     let r = &a.record;
     let inserted = tx
         .prepare_cached(
@@ -212,12 +228,10 @@ pub(crate) fn article(
         ])?;
     if inserted == 0 {
         outcome.already += 1;
-        return Ok(());
+        return Ok(None);
     }
     let id = tx.last_insert_rowid();
     outcome.stored += 1;
-    tx.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![id, r.meta.title.as_deref().unwrap_or(""), a.text])?;
 
     // near-duplicates: the earlier article most like this one, if it is a copy
     let keys = a.signature.band_keys();
@@ -417,7 +431,7 @@ pub(crate) fn article(
             serde_json::to_string(&al.evidence).unwrap_or_else(|_| "[]".into()),
         ])?;
     }
-    Ok(())
+    Ok(Some(id))
 }
 
 /// The group (first article) of the stored article most like this signature, if it is a copy.
