@@ -245,6 +245,16 @@ impl ActorStage {
             let previous = resolved.last().and_then(Option::as_ref);
             let r = if c.deferred {
                 None
+            } else if let Some(owner) = owner_of(c)
+                .and_then(|j| resolved.get(j))
+                .and_then(Option::as_ref)
+            {
+                // `the ICC's prosecutor`: the organisation whose role it is
+                Some(Resolved {
+                    kind: MentionType::Group,
+                    key: owner.key.clone(),
+                    seed: Seed::Known,
+                })
             } else if let (true, Some(prev)) = (c.acronym, previous) {
                 // `(LSK)` after `Law Society of Kenya`: the same actor.
                 Some(Resolved {
@@ -279,6 +289,14 @@ impl ActorStage {
             });
         }
         (mentions, linker.actors)
+    }
+}
+
+/// The organisation a role noun belongs to (`the ICC's prosecutor`), as a candidate index.
+fn owner_of(c: &Cand<'_>) -> Option<usize> {
+    match c.what {
+        What::Agent { owner, .. } => owner,
+        _ => None,
     }
 }
 
@@ -563,6 +581,7 @@ impl<'a> Linker<'a> {
                 phrase,
                 country,
                 proper,
+                ..
             } => {
                 let kind = if agent.institution {
                     ActorType::Organization

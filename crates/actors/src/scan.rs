@@ -33,6 +33,9 @@ pub(crate) enum What<'a> {
         country: Option<&'a str>,
         /// The role noun is capitalised: `the National Guard`.
         proper: bool,
+        /// The organisation whose role it is, as an index into the article's candidates:
+        /// `the ICC's prosecutor`, `Amnesty's researchers` stand for the organisation.
+        owner: Option<usize>,
     },
     /// A capitalised run no lexicon knows, typed from its cues (or not at all).
     Unknown(Option<RunType>),
@@ -388,6 +391,16 @@ impl<'a> Scanner<'a> {
             _ => false,
         };
         (c.end == i && org).then_some(j)
+    }
+
+    /// The organisation whose possessive stands right before token `i`: `the ICC's`,
+    /// `Amnesty International's`. Returns its index in `cands`.
+    fn owner_before(&self, cands: &[Cand<'a>], i: usize) -> Option<usize> {
+        let j = cands.len().checked_sub(1)?;
+        let c = &cands[j];
+        (c.end + 1 == i && is_possessive_mark(self.tokens[c.end].kind, self.word(c.end)))
+            .then(|| self.org_before(cands, c.end))
+            .flatten()
     }
 
     /// The one country the candidates met so far in a sentence name, if they name exactly
@@ -856,11 +869,16 @@ impl<'a> Scanner<'a> {
                     country
                 });
                 let e = i + len;
+                let owner = before
+                    .is_none()
+                    .then(|| self.owner_before(cands, i))
+                    .flatten();
                 let what = What::Agent {
                     agent,
                     phrase,
                     country,
                     proper,
+                    owner,
                 };
                 cands.push(Cand {
                     possessive: self.possessive(e, end),

@@ -581,3 +581,19 @@ fn a_country_and_a_capitalised_role_noun_is_that_countrys_role() {
         .map(|a| doc.actors[a as usize].cameo.clone());
     assert_eq!(chad, Some(Some("TCDMIL".to_string())));
 }
+
+#[test]
+fn a_role_after_an_organisations_possessive_is_the_organisations() {
+    let doc = analyze(
+        "Inquiry\n\nThe United Nations' envoy and Amnesty International's lawyers visited \
+         Ethiopia. Ethiopian police detained two of them.\n",
+        Some("2024-09-01"),
+    );
+    let envoy = actor_of(&doc, "envoy").expect("the envoy");
+    assert_eq!(envoy.name, "United Nations");
+    let researchers = actor_of(&doc, "lawyers").expect("the lawyers");
+    assert_eq!(researchers.name, "Amnesty International");
+    // a country's possessive still makes the role the country's
+    let police = actor_of(&doc, "Ethiopian police").expect("the police");
+    assert_eq!(police.cameo.as_deref(), Some("ETHCOP"));
+}
