@@ -169,9 +169,12 @@ pub(crate) mod class {
     pub const NOT_SUBJECT: u16 = 1 << 6;
     /// A verb whose event-noun object is the subject's own act.
     pub const SUPPORT: u16 = 1 << 7;
+    /// A verb of saying or knowing: a subject pronoun of the clause it reports stands for the
+    /// verb's own subject when it fits.
+    pub const REPORT: u16 = 1 << 8;
 
     /// Each class by its name in the data file.
-    pub(crate) const NAMES: [(&str, u16); 8] = [
+    pub(crate) const NAMES: [(&str, u16); 9] = [
         ("preposition", PREPOSITION),
         ("clause", CLAUSE),
         ("travel", TRAVEL),
@@ -180,6 +183,7 @@ pub(crate) mod class {
         ("quantity", QUANTITY),
         ("not_subject", NOT_SUBJECT),
         ("support", SUPPORT),
+        ("report", REPORT),
     ];
 }
 

@@ -264,12 +264,19 @@ impl<'a> Finder<'a> {
             while t < end {
                 match self.trigger_at(t, first, end, kind == SectionKind::Headline) {
                     Some(m) => {
-                        let next = m.consumed;
+                        let before = events.len();
                         self.events_of(&m, si, first, end, &mut events);
                         if m.form.is_some() {
                             self.last_verb = Some((m.first, m.end));
                         }
-                        t = next;
+                        // A phrase that made no event leaves its words to be read again
+                        // (`opened an investigation`, too broad as PETRARCH's `start` with no
+                        // one aimed at, is still the act its noun names).
+                        t = if events.len() > before {
+                            m.consumed
+                        } else {
+                            m.end.max(t + 1)
+                        };
                     }
                     None => t += 1,
                 }
@@ -1105,7 +1112,16 @@ impl<'a> Finder<'a> {
     /// the clause that no preposition governs. Relative `who`/`which` take the mention before.
     fn subject(&self, at: usize, first: usize) -> Vec<Arg> {
         let start = self.clause_start(at, first);
-        if start > first && self.is_any(start - 1, &["who", "which", "that", "whose"]) {
+        // `reporters that Ghana had closed`: a clause with a subject of its own is no
+        // relative clause of the noun before it
+        let det = usize::from(start + 1 < at && self.is_any(start, &["the", "a", "an"]));
+        let own_subject = start + det < at
+            && (self.mention_at[start + det].is_some()
+                || self.is_any(start, &["he", "she", "they", "we", "i", "it"]));
+        if start > first
+            && !own_subject
+            && self.is_any(start - 1, &["who", "which", "that", "whose"])
+        {
             // relative clause: the antecedent
             let mut p = start - 1;
             while p > first && self.is(p - 1, ",") {
@@ -1717,6 +1733,25 @@ impl<'a> Finder<'a> {
             ],
             _ => return None,
         };
+        // a group named by a singular noun: a body (`the army`, `the government`) or one
+        // holder of a role (`the president`, `Kenya's prosecutor`)
+        let singular_group = |m: &newsgraph_doc::Mention, a: u32| {
+            (self.doc.actors[a as usize].kind == ActorType::Group || m.kind == MentionType::Group)
+                && !self.doc.span_text(m.span).ends_with(['s', 'S'])
+        };
+        let fits = |a: u32| want.contains(&self.doc.actors[a as usize].kind);
+        if matches!(w.as_str(), "he" | "she" | "it") {
+            // the subject of the verb of saying may be a body or a role's holder named by a
+            // singular noun (`the army said it`, `the president said he`); elsewhere such a
+            // noun is too often an adjective's (`a military alliance`) or someone else's
+            let first = self.doc.sentences[si].first_token as usize;
+            if let Some((_, a)) = self
+                .reporting_subject(t, first)
+                .filter(|&(m, a)| fits(a) || singular_group(m, a))
+            {
+                return Some(a);
+            }
+        }
         let floor = self.doc.sentences[si.saturating_sub(2)].span.start;
         let at = self.doc.tokens[t].span.start;
         // in a direct quote, `he` or `she` is never its speaker, who would say `I` (in reported
@@ -1737,7 +1772,36 @@ impl<'a> Finder<'a> {
             .rev()
             .filter(|m| m.span.end <= at && m.span.start >= floor)
             .filter_map(|m| m.actor)
-            .find(|&a| want.contains(&self.doc.actors[a as usize].kind) && Some(a) != speaker)
+            .find(|&a| fits(a) && Some(a) != speaker)
+    }
+
+    /// The one actor that is the subject of the verb of saying or knowing whose clause the
+    /// pronoun at `t` opens, with its mention: `The army said it had`, `Ruto told reporters
+    /// that he would`, `the ministry, which said it`.
+    fn reporting_subject(&self, t: usize, first: usize) -> Option<(&newsgraph_doc::Mention, u32)> {
+        let mut v = t;
+        while v > first && self.is_any(v - 1, &["that", ","]) {
+            v -= 1;
+        }
+        // the verb, maybe with its listener after it (`told reporters`, `told the BBC`)
+        let mut k = v.checked_sub(1)?;
+        while k > first
+            && !self.has(k, class::REPORT)
+            && (self.mention_at[k].is_some() || self.is_any(k, &["the", "a", "an"]))
+            && v - k < 6
+        {
+            k -= 1;
+        }
+        if k < first || !self.has(k, class::REPORT) {
+            return None;
+        }
+        match self.subject(k, first).as_slice() {
+            [Arg::Mention(m)] => {
+                let mention = &self.doc.mentions[*m];
+                Some((mention, mention.actor?))
+            }
+            _ => None,
+        }
     }
 
     /// True when a hazard word (`floods`, `landslide`, `cholera`) is the trigger's subject (in

@@ -680,3 +680,40 @@ fn a_curated_verb_refined_within_its_root_stays_sure_and_according_is_no_verb() 
         summary(&doc)
     );
 }
+
+#[test]
+fn a_pronoun_after_a_verb_of_saying_is_its_subject() {
+    // a body or a role's holder named by a singular noun
+    let cases = [
+        (
+            "After a quiet week, the Malian army said it had killed 20 militants near Gao.",
+            "MLI",
+        ),
+        (
+            "The Ugandan president told reporters that he would expel the Kenyan envoy.",
+            "UGA",
+        ),
+        (
+            "The International Criminal Court's prosecutor said he had opened an \
+             investigation into the killings in Darfur.",
+            "International Criminal Court",
+        ),
+    ];
+    for (text, want) in cases {
+        let s = summary(&run(text));
+        assert!(
+            s.iter().any(|e| e.contains(&format!(" {want}>"))),
+            "{text}: {s:?}"
+        );
+    }
+    // a clause with a subject of its own after `reporters that` is no relative clause
+    let doc = run("A Nigerian diplomat told reporters that Ghana had closed its border with Togo.");
+    assert_eq!(summary(&doc), ["172 GHA>TGO reported"]);
+}
+
+#[test]
+fn a_phrase_that_makes_no_event_leaves_its_noun_to_be_read() {
+    // PETRARCH-2's broad `start ... investigation` needs a target; the noun does not
+    let doc = run("Prosecutors in Peru opened an investigation into the collapse of the bridge.");
+    assert_eq!(summary(&doc), ["090 PER>-"]);
+}
