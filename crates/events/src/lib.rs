@@ -638,7 +638,15 @@ impl<'a> Finder<'a> {
                 } else {
                     (
                         self.verb_subject(m, form, first),
-                        self.object(m.end, end, &m.pattern_words),
+                        // a pattern's own word is who a coercive or violent act is done
+                        // to (`arrested 40 protesters`), but what is sent, massed or
+                        // given is no target (`sent troops`)
+                        self.object(
+                            m.end,
+                            end,
+                            &m.pattern_words,
+                            matches!(&code.code[..2], "16" | "17" | "18" | "19" | "20"),
+                        ),
                     )
                 }
             }
@@ -1342,25 +1350,37 @@ impl<'a> Finder<'a> {
             if self.is_any(k, &["at", "on", "against", "into", "upon"]) {
                 return true;
             }
-            let filler = self.is_any(k, &["the", "a", "an"])
-                || self.quantity_of(k)
-                || self.has(k, class::QUANTITY)
-                || self.doc.tokens[k].kind == TokenKind::Number;
-            if !filler {
+            if !self.filler(k) {
                 return false;
             }
         }
         false
     }
 
+    /// A word that may stand between a verb and the noun it acts on: a determiner or a
+    /// quantity (`the`, `40`, `dozens of`).
+    fn filler(&self, k: usize) -> bool {
+        self.is_any(k, &["the", "a", "an"])
+            || self.quantity_of(k)
+            || self.has(k, class::QUANTITY)
+            || self.doc.tokens[k].kind == TokenKind::Number
+    }
+
     /// The object of an active verb: the first actor after it in its clause, directly or
-    /// after a preposition that takes a target (`with`, `against`, `on`, `at`, `to`).
-    fn object(&self, from: usize, end: usize, skip: &[usize]) -> Vec<Arg> {
+    /// after a preposition that takes a target (`with`, `against`, `on`, `at`, `to`). With
+    /// `patient`, a pattern word naming people right after the verb is its object too.
+    fn object(&self, from: usize, end: usize, skip: &[usize], patient: bool) -> Vec<Arg> {
         let mut t = from;
         while t < end && t < from + 12 {
             // A pattern's word is never the object, unless it names who the act is aimed at:
-            // `fired tear gas at thousands of protesters`.
-            if skip.contains(&t) && !(self.mention_at[t].is_some() && self.aimed_at(t, from)) {
+            // `fired tear gas at thousands of protesters`, `arrested 40 protesters`.
+            // (a mention before another of the pattern's words modifies it: `a criminal
+            // investigation`, `a police station`)
+            let aimed = |t: usize| {
+                (self.aimed_at(t, from) || (patient && (from..t).all(|k| self.filler(k))))
+                    && !skip.contains(&self.mention_end(t, end))
+            };
+            if skip.contains(&t) && !(self.mention_at[t].is_some() && aimed(t)) {
                 t += 1;
                 continue;
             }
@@ -1375,7 +1395,7 @@ impl<'a> Finder<'a> {
                 // `a criminal investigation`: a common noun that modifies the pattern's word
                 if skip.iter().any(|&u| (t..=k).contains(&u))
                     && self.word(t).starts_with(|c: char| c.is_lowercase())
-                    && !self.aimed_at(t, from)
+                    && !aimed(t)
                 {
                     t = k;
                     continue;

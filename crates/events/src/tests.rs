@@ -717,3 +717,23 @@ fn a_phrase_that_makes_no_event_leaves_its_noun_to_be_read() {
     let doc = run("Prosecutors in Peru opened an investigation into the collapse of the bridge.");
     assert_eq!(summary(&doc), ["090 PER>-"]);
 }
+
+#[test]
+fn people_a_pattern_names_right_after_a_coercive_verb_are_its_target() {
+    let doc = run("Police in Accra arrested dozens of protesters on Friday.");
+    assert!(
+        summary(&doc).iter().any(|e| e.ends_with("GHA>GHA")),
+        "{:?}",
+        summary(&doc)
+    );
+    // what is sent or massed is no target, and an adjective before the pattern's noun no
+    // one acted on
+    let doc = run("Rwanda sent troops to Mozambique in July.");
+    assert!(
+        summary(&doc).iter().all(|e| !e.ends_with("RWA>RWA")),
+        "{:?}",
+        summary(&doc)
+    );
+    let doc = run("Kenya opened a criminal investigation into the deaths.");
+    assert_eq!(summary(&doc), ["091 KEN>-"]);
+}
