@@ -873,6 +873,13 @@ impl<'a> Scanner<'a> {
                     .is_none()
                     .then(|| self.owner_before(cands, i))
                     .flatten();
+                // `In Lagos, police said`: the country of the place the sentence opens with
+                let country = country.or_else(|| {
+                    owner
+                        .is_none()
+                        .then(|| self.opening_place(&cands[own..], first_word))
+                        .flatten()
+                });
                 let what = What::Agent {
                     agent,
                     phrase,
@@ -976,6 +983,51 @@ impl<'a> Scanner<'a> {
             }
             title = None;
             i += 1;
+        }
+        self.place_roles(&mut cands[own..]);
+    }
+
+    /// The country of the place a sentence opens with: `In Lagos, police said`.
+    fn opening_place(&self, cands: &[Cand<'a>], first_word: usize) -> Option<&'a str> {
+        let place = cands.first()?;
+        let opens = place.start == first_word + 1
+            && self.lower_is(first_word, &["in"])
+            && place.end < self.tokens.len()
+            && self.word(place.end) == ",";
+        opens
+            .then(|| self.sentence_country(std::slice::from_ref(place)))
+            .flatten()
+    }
+
+    /// `authorities in Bamako`, `police in Ghana`: a role noun with no country of its own
+    /// takes the country of the place it is said to be in, unless its people are often
+    /// abroad (troops, peacekeepers, spies, diplomats, reporters: `diplomats in Jeddah`).
+    fn place_roles(&self, cands: &mut [Cand<'a>]) {
+        for j in 1..cands.len() {
+            let (before, after) = cands.split_at_mut(j);
+            let role = &mut before[j - 1];
+            let place = &after[0];
+            let What::Agent {
+                agent,
+                phrase,
+                country: ref mut country @ None,
+                owner: None,
+                ..
+            } = role.what
+            else {
+                continue;
+            };
+            let abroad = ["MIL", "IGO", "SPY", "MED"]
+                .iter()
+                .any(|c| agent.code.starts_with(c))
+                || ["diplomat", "envoy", "ambassador", "delegat", "embass"]
+                    .iter()
+                    .any(|w| phrase.contains(w));
+            if !abroad && place.start == role.end + 1 && self.lower_is(role.end, &["in"]) {
+                if let Some(c) = self.sentence_country(std::slice::from_ref(place)) {
+                    *country = Some(c);
+                }
+            }
         }
     }
 }

@@ -597,3 +597,18 @@ fn a_role_after_an_organisations_possessive_is_the_organisations() {
     let police = actor_of(&doc, "Ethiopian police").expect("the police");
     assert_eq!(police.cameo.as_deref(), Some("ETHCOP"));
 }
+
+#[test]
+fn a_role_noun_takes_the_country_of_the_place_it_is_in_or_the_sentence_opens_with() {
+    let doc = analyze(
+        "Border row\n\nTogo accused Togolese exiles of plotting a coup. In Kumasi, police \
+         arrested two men. Authorities in Ghana said the men were Togolese. A Western \
+         diplomat in Accra said Togo had asked for them.\n",
+        Some("2024-09-01"),
+    );
+    let code = |surface: &str| actor_of(&doc, surface).and_then(|a| a.cameo.clone());
+    assert_eq!(code("police").as_deref(), Some("GHACOP"));
+    assert_eq!(code("Authorities").as_deref(), Some("GHAGOV"));
+    // diplomats, like troops and reporters, are often abroad: the place says nothing
+    assert_ne!(code("diplomat").as_deref(), Some("GHAGOV"));
+}
