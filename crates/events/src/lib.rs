@@ -1424,10 +1424,20 @@ impl<'a> Finder<'a> {
                             "bid",
                         ],
                     );
+                // the preposition before it, past its article for a place's (`outside the
+                // embassy`; but `during the Philippines' war on drugs` is aimed at it)
+                let p = if t > from + 1
+                    && self.is_any(t - 1, &["the", "a", "an"])
+                    && self.is_any(t - 2, &["in", "near", "outside", "across", "throughout"])
+                {
+                    t - 2
+                } else {
+                    t - 1
+                };
                 let prep_ok = t == from
                     || asked_from
                     || !self.is_any(
-                        t - 1,
+                        p,
                         &[
                             "in",
                             "during",

@@ -737,3 +737,13 @@ fn people_a_pattern_names_right_after_a_coercive_verb_are_its_target() {
     let doc = run("Kenya opened a criminal investigation into the deaths.");
     assert_eq!(summary(&doc), ["091 KEN>-"]);
 }
+
+#[test]
+fn a_body_outside_which_an_act_happens_is_no_target() {
+    let doc = run("Police in Accra arrested 40 people outside the Togolese embassy.");
+    assert!(
+        summary(&doc).iter().all(|e| !e.ends_with(">TGO")),
+        "{:?}",
+        summary(&doc)
+    );
+}
