@@ -202,6 +202,7 @@ impl ActorStage {
         let text = doc.text();
         let mut scanner = Scanner::new(&self.lex, text, &doc.tokens);
         let mut cands: Vec<Cand> = Vec::new();
+        let mut dateline = None;
         for sentence in &doc.sentences {
             let Some(section) = doc.sections.get(sentence.section as usize) else {
                 continue;
@@ -210,18 +211,22 @@ impl ActorStage {
                 continue;
             }
             let headline = section.kind == SectionKind::Headline;
+            let before = cands.len();
             scanner.sentence(
                 sentence.first_token as usize,
                 sentence.end_token as usize,
                 headline,
                 &mut cands,
             );
+            if section.kind == SectionKind::Dateline && dateline.is_none() {
+                dateline = scanner.sentence_country(&cands[before..]);
+            }
         }
         let mut linker = Linker {
             lex: &self.lex,
             text,
             date: doc.meta.published,
-            home: home_country(&self.lex, &cands),
+            home: home_country(&self.lex, &cands, dateline),
             surnames: FxHashMap::default(),
             titled: FxHashMap::default(),
             confirmed: FxHashMap::default(),
@@ -300,9 +305,14 @@ fn owner_of(c: &Cand<'_>) -> Option<usize> {
     }
 }
 
-/// The country the article is mostly about: the most named one, the first named on a tie. A
-/// country's adjective before a role noun (`Tanzanian police`) names it too.
-fn home_country<'a>(lex: &'a ActorLexicon, cands: &[Cand<'a>]) -> Option<&'a str> {
+/// The country the article is mostly about: the most named one; on a tie, the dateline's,
+/// else the first named. A country's adjective before a role noun (`Tanzanian police`) names
+/// it too.
+fn home_country<'a>(
+    lex: &'a ActorLexicon,
+    cands: &[Cand<'a>],
+    dateline: Option<&'a str>,
+) -> Option<&'a str> {
     let mut counts: Vec<(&'a str, usize, usize)> = Vec::new();
     for (order, c) in cands.iter().enumerate() {
         if let What::Agent {
@@ -345,7 +355,14 @@ fn home_country<'a>(lex: &'a ActorLexicon, cands: &[Cand<'a>]) -> Option<&'a str
     counts
         .into_iter()
         .enumerate()
-        .max_by_key(|&(i, (_, n, order))| (n, std::cmp::Reverse(order), std::cmp::Reverse(i)))
+        .max_by_key(|&(i, (c, n, order))| {
+            (
+                n,
+                dateline == Some(c),
+                std::cmp::Reverse(order),
+                std::cmp::Reverse(i),
+            )
+        })
         .map(|(_, (c, _, _))| c)
 }
 

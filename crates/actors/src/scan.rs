@@ -405,7 +405,7 @@ impl<'a> Scanner<'a> {
 
     /// The one country the candidates met so far in a sentence name, if they name exactly
     /// one: `In Buenos Aires, Economy Minister Luis Caputo said` is Argentina's minister.
-    fn sentence_country(&self, cands: &[Cand<'a>]) -> Option<&'a str> {
+    pub(crate) fn sentence_country(&self, cands: &[Cand<'a>]) -> Option<&'a str> {
         let lex: &'a ActorLexicon = self.lex;
         let mut found: Option<&'a str> = None;
         for c in cands {
@@ -873,11 +873,15 @@ impl<'a> Scanner<'a> {
                     .is_none()
                     .then(|| self.owner_before(cands, i))
                     .flatten();
-                // `In Lagos, police said`: the country of the place the sentence opens with
+                // `In Lagos, police said`: the country of the place the sentence opens with;
+                // `Sudanese officials said the army had`: the speaker's own
                 let country = country.or_else(|| {
                     owner
                         .is_none()
-                        .then(|| self.opening_place(&cands[own..], first_word))
+                        .then(|| {
+                            self.opening_place(&cands[own..], first_word)
+                                .or_else(|| self.speakers_country(&cands[own..], i, start))
+                        })
                         .flatten()
                 });
                 let what = What::Agent {
@@ -985,6 +989,33 @@ impl<'a> Scanner<'a> {
             i += 1;
         }
         self.place_roles(&mut cands[own..]);
+    }
+
+    /// The one country of the speakers of a verb of saying right before token `i` (`Sudanese
+    /// officials said the army`, `Kenya says that police`): what a country's people report of
+    /// a body with no country named is of their own.
+    fn speakers_country(&self, cands: &[Cand<'a>], i: usize, start: usize) -> Option<&'a str> {
+        let mut k = i;
+        while k > start && self.lower_is(k - 1, &["the", "that"]) {
+            k -= 1;
+        }
+        if k == start || !self.lower_is(k - 1, &["said", "says", "added", "stated"]) {
+            return None;
+        }
+        let mut found = self.sentence_country(cands);
+        for c in cands {
+            if let What::Agent {
+                country: Some(country),
+                ..
+            } = c.what
+            {
+                match found {
+                    Some(f) if f != country => return None,
+                    _ => found = Some(country),
+                }
+            }
+        }
+        found
     }
 
     /// The country of the place a sentence opens with: `In Lagos, police said`.

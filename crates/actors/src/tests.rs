@@ -612,3 +612,21 @@ fn a_role_noun_takes_the_country_of_the_place_it_is_in_or_the_sentence_opens_wit
     // diplomats, like troops and reporters, are often abroad: the place says nothing
     assert_ne!(code("diplomat").as_deref(), Some("GHAGOV"));
 }
+
+#[test]
+fn a_body_a_countrys_speakers_report_on_is_theirs_and_the_dateline_breaks_a_tie() {
+    // Benin is the most named, but Nigerien officials speak of their own army
+    let text = "Border row\n\nBenin closed the border on Friday. Benin's president defended \
+                the move and Benin sent envoys abroad. Nigerien officials said the army had \
+                stopped two trucks.\n";
+    let doc = analyze(text, Some("2024-09-01"));
+    let army = actor_of(&doc, "army").and_then(|a| a.cameo.clone());
+    assert_eq!(army.as_deref(), Some("NERMIL"));
+    // Togo and Ghana are named as often, Togo first: the dateline's country is the article's
+    let text = "Border row\n\nKUMASI, May 2 (Reuters) - Togo and Ghana traded accusations on \
+                Friday. The police arrested a driver at the border, which Ghana wants Togo to \
+                reopen.\n";
+    let doc = analyze(text, Some("2024-09-01"));
+    let police = actor_of(&doc, "police").and_then(|a| a.cameo.clone());
+    assert_eq!(police.as_deref(), Some("GHACOP"));
+}
