@@ -408,6 +408,11 @@ impl<'a> Finder<'a> {
         if form == VerbForm::Base && !self.base_verb(t, first, headline) {
             return None;
         }
+        // A form in -s is a verb after its subject (`the army raids`, `it bans`), not after a
+        // modifier (`of cross-border raids`, `the recent attacks`).
+        if form == VerbForm::S && !self.s_verb(t, first, headline) {
+            return None;
+        }
         let v = self.lex.verb(verb);
         let kills = matches!(
             &*v.lemma,
@@ -599,6 +604,37 @@ impl<'a> Finder<'a> {
                 && self.word(p).ends_with('s')
                 && self.word(p).len() > 3
                 && headline)
+    }
+
+    /// True when the word in -s at `t` can be a verb: it opens a headline or follows a
+    /// subject (a name or a pronoun), a capitalised word, a conjunction or an adverb.
+    fn s_verb(&self, t: usize, first: usize, headline: bool) -> bool {
+        if t == first {
+            return headline;
+        }
+        let p = t - 1;
+        self.mention_at[p].is_some()
+            || self.word(p).starts_with(|c: char| c.is_uppercase())
+            || self.has(p, class::ADVERB)
+            || self.is_any(
+                p,
+                &[
+                    "he",
+                    "she",
+                    "it",
+                    "who",
+                    "which",
+                    "that",
+                    "and",
+                    "or",
+                    "now",
+                    "never",
+                    "often",
+                    "regularly",
+                    "repeatedly",
+                    "routinely",
+                ],
+            )
     }
 
     /// True when the token before `t` ends a subject: a mention or a pronoun (`Students

@@ -747,3 +747,19 @@ fn a_body_outside_which_an_act_happens_is_no_target() {
         summary(&doc)
     );
 }
+
+#[test]
+fn a_word_in_s_after_a_modifier_is_a_noun_and_trading_accusations_is_mutual() {
+    // `raids` after `cross-border` names raids, no act of the sentence's subject
+    let doc = run("Niger accused Benin of cross-border raids.");
+    assert_eq!(summary(&doc), ["112 NER>BEN"]);
+    // after its subject it is the verb
+    let doc = run("The Nigerien army raids smugglers' camps every week.");
+    assert!(
+        summary(&doc).iter().any(|e| e.starts_with("171 NER>")),
+        "{:?}",
+        summary(&doc)
+    );
+    let doc = run("Niger and Benin trade accusations over the border closure.");
+    assert_eq!(summary(&doc), ["112 NER>BEN", "112 BEN>NER"]);
+}
