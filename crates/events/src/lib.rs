@@ -2192,14 +2192,15 @@ impl<'a> Finder<'a> {
                 // killed and 87 others were wounded`
                 killed = (m.end..(m.end + 4).min(end))
                     .take_while(|&t| !self.is_any(t, &["and", ",", ";", "while"]))
-                    .find_map(|t| self.number(t));
+                    .find_map(|t| self.number(t).map(|n| self.with_coordinated(t, n, end)));
             }
         } else {
             // `an air strike killing 12`, `clashes that left five dead`
             let near = (m.end..(m.end + 6).min(end))
                 .find(|&t| self.is_any(t, &["killing", "leaving", "left", "killed"]));
             if let Some(k) = near {
-                killed = (k + 1..(k + 4).min(end)).find_map(|t| self.number(t));
+                killed = (k + 1..(k + 4).min(end))
+                    .find_map(|t| self.number(t).map(|n| self.with_coordinated(t, n, end)));
             }
         }
         let injured = self.count_near(
@@ -2224,6 +2225,35 @@ impl<'a> Finder<'a> {
         (at.saturating_sub(4).max(from)..at)
             .rev()
             .find_map(|t| self.number(t))
+    }
+
+    /// The count `n` at `t` and the counts coordinated with it as objects of the same verb:
+    /// `killing four soldiers and two civilians` is six, but `killed five villagers and 12
+    /// were wounded` is five.
+    fn with_coordinated(&self, t: usize, n: u32, end: usize) -> u32 {
+        let mut total = n;
+        let mut at = t;
+        loop {
+            let Some(and) = (at + 1..(at + 5).min(end))
+                .take_while(|&k| !self.is_any(k, &[";", "while"]) && !self.has(k, class::CLAUSE))
+                .find(|&k| self.is_any(k, &["and", ","]))
+            else {
+                return total;
+            };
+            let Some(more) = self.number(and + 1).filter(|_| and + 1 < end) else {
+                return total;
+            };
+            // the second count is its own clause's subject: `and 12 were wounded`
+            let own_clause = (and + 2..(and + 5).min(end)).any(|k| {
+                self.has(k, class::PASSIVE)
+                    || self.is_any(k, &["died", "injured", "wounded", "hurt", "missing"])
+            });
+            if own_clause {
+                return total;
+            }
+            total = total.saturating_add(more);
+            at = and + 1;
+        }
     }
 
     /// The value of a count word or number at `t`: `four`, `12`, `1,200`.

@@ -553,8 +553,7 @@ impl QuantityLexicon {
                 i = num.end.max(i + 1);
                 continue;
             }
-            let previous = out.last().map(|f: &Found| f.kind);
-            let found = self.complete(w, &num, previous);
+            let found = self.complete(w, &num, out.last());
             i = found.as_ref().map_or(num.end, |f| f.end).max(i + 1);
             if let Some(f) = found {
                 out.push(f);
@@ -611,7 +610,8 @@ impl QuantityLexicon {
     }
 
     /// Extends a number to its bound, currency, unit and noun, and reads its kind.
-    fn complete(&self, w: &Words, num: &Number, previous: Option<QuantityKind>) -> Option<Found> {
+    fn complete(&self, w: &Words, num: &Number, last: Option<&Found>) -> Option<Found> {
+        let previous = last.map(|f| f.kind);
         let n = w.text.len();
         let mut first = num.first;
         let mut end = num.end;
@@ -941,6 +941,19 @@ impl QuantityLexicon {
             )
         {
             if let Some(k @ (QuantityKind::Killed | QuantityKind::Injured)) = previous {
+                kind = Some(k);
+            }
+        }
+        // `killing four soldiers and two civilians`: the second object of the same verb
+        if kind.is_none()
+            && num.first > 0
+            && lower_eq(w.text[num.first - 1], &["and", ","])
+            && last.is_some_and(|f| f.end.max(f.noun.1) + 1 == num.first)
+        {
+            if let Some(
+                k @ (QuantityKind::Killed | QuantityKind::Injured | QuantityKind::Arrested),
+            ) = previous
+            {
                 kind = Some(k);
             }
         }

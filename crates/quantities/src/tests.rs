@@ -331,3 +331,31 @@ fn subsets_lives_claimed_and_since_an_event() {
     );
     assert_eq!(doc.casualties.killed, None, "{:?}", doc.quantities);
 }
+
+#[test]
+fn counts_coordinated_as_objects_of_one_verb_share_its_kind() {
+    let kinds = |s: &str| -> Vec<QuantityKind> { quantities(s).into_iter().map(|q| q.2).collect() };
+    assert_eq!(
+        kinds("The shelling killed three Afghan soldiers and two Iranian border guards."),
+        [QuantityKind::Killed, QuantityKind::Killed]
+    );
+    assert_eq!(
+        kinds("Police in Quito detained 14 men, three women and two teenagers."),
+        [QuantityKind::Arrested; 3]
+    );
+    // a count of its own clause keeps its own kind
+    assert_eq!(
+        kinds("Gunmen killed five farmers and 12 were wounded."),
+        [QuantityKind::Killed, QuantityKind::Injured]
+    );
+    let doc = analyse(
+        "Clash\n\nThe shelling killed three Afghan soldiers and two Iranian border guards.\n",
+        "2024-03-14",
+    );
+    assert_eq!(doc.casualties.killed, Some(5));
+    assert!(
+        doc.events.iter().any(|e| e.fatalities == Some(5)),
+        "{:?}",
+        doc.events
+    );
+}
