@@ -202,7 +202,7 @@ impl ActorStage {
         let text = doc.text();
         let mut scanner = Scanner::new(&self.lex, text, &doc.tokens);
         let mut cands: Vec<Cand> = Vec::new();
-        let mut dateline = None;
+        let mut dateline = 0..0;
         for sentence in &doc.sentences {
             let Some(section) = doc.sections.get(sentence.section as usize) else {
                 continue;
@@ -218,8 +218,8 @@ impl ActorStage {
                 headline,
                 &mut cands,
             );
-            if section.kind == SectionKind::Dateline && dateline.is_none() {
-                dateline = scanner.sentence_country(&cands[before..]);
+            if section.kind == SectionKind::Dateline && dateline.is_empty() {
+                dateline = before..cands.len();
             }
         }
         let mut linker = Linker {
@@ -305,25 +305,30 @@ fn owner_of(c: &Cand<'_>) -> Option<usize> {
     }
 }
 
-/// The country the article is mostly about: the most named one; on a tie, the dateline's,
-/// else the first named. A country's adjective before a role noun (`Tanzanian police`) names
-/// it too.
+/// The country the article is mostly about: the most named one, the first named on a tie. A
+/// country's adjective before a role noun (`Tanzanian police`) names it too, and so does a
+/// town or region only one country has (`Sagaing region`, `Kumasi`). A name in the dateline
+/// counts half: wire stories are often filed from another country's capital.
 fn home_country<'a>(
     lex: &'a ActorLexicon,
     cands: &[Cand<'a>],
-    dateline: Option<&'a str>,
+    dateline: std::ops::Range<usize>,
 ) -> Option<&'a str> {
     let mut counts: Vec<(&'a str, usize, usize)> = Vec::new();
+    let mut vote = |country: &'a str, order: usize| {
+        let weight = if dateline.contains(&order) { 1 } else { 2 };
+        match counts.iter_mut().find(|(c, _, _)| *c == country) {
+            Some((_, n, _)) => *n += weight,
+            None => counts.push((country, weight, order)),
+        }
+    };
     for (order, c) in cands.iter().enumerate() {
         if let What::Agent {
             country: Some(country),
             ..
         } = c.what
         {
-            match counts.iter_mut().find(|(c, _, _)| *c == country) {
-                Some((_, n, _)) => *n += 1,
-                None => counts.push((country, 1, order)),
-            }
+            vote(country, order);
             continue;
         }
         let What::Named(hits) = c.what else { continue };
@@ -345,9 +350,19 @@ fn home_country<'a>(
                 break;
             };
             *slot = Some(country);
-            match counts.iter_mut().find(|(c, _, _)| *c == country) {
-                Some((_, n, _)) => *n += 1,
-                None => counts.push((country, 1, order)),
+            vote(country, order);
+        }
+        if voted[0].is_none() {
+            // a town or region: only when every place of that name is in one country
+            let mut places = hits.iter().filter_map(|h| {
+                let e = lex.entry(h.entry);
+                matches!(e.kind, EntryKind::City | EntryKind::Region)
+                    .then_some(e.country.as_deref())
+            });
+            if let Some(Some(country)) = places.next() {
+                if places.all(|c| c == Some(country)) {
+                    vote(country, order);
+                }
             }
         }
     }
@@ -355,14 +370,7 @@ fn home_country<'a>(
     counts
         .into_iter()
         .enumerate()
-        .max_by_key(|&(i, (c, n, order))| {
-            (
-                n,
-                dateline == Some(c),
-                std::cmp::Reverse(order),
-                std::cmp::Reverse(i),
-            )
-        })
+        .max_by_key(|&(i, (_, n, order))| (n, std::cmp::Reverse(order), std::cmp::Reverse(i)))
         .map(|(_, (c, _, _))| c)
 }
 

@@ -405,7 +405,7 @@ impl<'a> Scanner<'a> {
 
     /// The one country the candidates met so far in a sentence name, if they name exactly
     /// one: `In Buenos Aires, Economy Minister Luis Caputo said` is Argentina's minister.
-    pub(crate) fn sentence_country(&self, cands: &[Cand<'a>]) -> Option<&'a str> {
+    fn sentence_country(&self, cands: &[Cand<'a>]) -> Option<&'a str> {
         let lex: &'a ActorLexicon = self.lex;
         let mut found: Option<&'a str> = None;
         for c in cands {

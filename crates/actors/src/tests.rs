@@ -601,7 +601,8 @@ fn a_role_after_an_organisations_possessive_is_the_organisations() {
 #[test]
 fn a_role_noun_takes_the_country_of_the_place_it_is_in_or_the_sentence_opens_with() {
     let doc = analyze(
-        "Border row\n\nTogo accused Togolese exiles of plotting a coup. In Kumasi, police \
+        "Border row\n\nTogo accused Togolese exiles of plotting a coup, and Togo's army and \
+         Togo's navy were put on alert. In Kumasi, police \
          arrested two men. Authorities in Ghana said the men were Togolese. A Western \
          diplomat in Accra said Togo had asked for them.\n",
         Some("2024-09-01"),
@@ -614,7 +615,7 @@ fn a_role_noun_takes_the_country_of_the_place_it_is_in_or_the_sentence_opens_wit
 }
 
 #[test]
-fn a_body_a_countrys_speakers_report_on_is_theirs_and_the_dateline_breaks_a_tie() {
+fn a_body_a_countrys_speakers_report_on_is_theirs_and_towns_and_datelines_vote_for_home() {
     // Benin is the most named, but Nigerien officials speak of their own army
     let text = "Border row\n\nBenin closed the border on Friday. Benin's president defended \
                 the move and Benin sent envoys abroad. Nigerien officials said the army had \
@@ -622,11 +623,22 @@ fn a_body_a_countrys_speakers_report_on_is_theirs_and_the_dateline_breaks_a_tie(
     let doc = analyze(text, Some("2024-09-01"));
     let army = actor_of(&doc, "army").and_then(|a| a.cameo.clone());
     assert_eq!(army.as_deref(), Some("NERMIL"));
-    // Togo and Ghana are named as often, Togo first: the dateline's country is the article's
+    // Togo and Ghana are named as often, Togo first: the dateline's town tips it to Ghana
     let text = "Border row\n\nKUMASI, May 2 (Reuters) - Togo and Ghana traded accusations on \
                 Friday. The police arrested a driver at the border, which Ghana wants Togo to \
                 reopen.\n";
     let doc = analyze(text, Some("2024-09-01"));
     let police = actor_of(&doc, "police").and_then(|a| a.cameo.clone());
     assert_eq!(police.as_deref(), Some("GHACOP"));
+    // a capital in the dateline counts half: the story is Mali's, filed from London
+    let text = "Attack\n\nLONDON, May 2 (Reuters) - Rebels killed 12 soldiers in Mali.\n";
+    let doc = analyze(text, Some("2024-09-01"));
+    let soldiers = actor_of(&doc, "soldiers").and_then(|a| a.cameo.clone());
+    assert_eq!(soldiers.as_deref(), Some("MLIMIL"));
+    // towns only one country has vote for it: China is named twice, Myanmar's towns thrice
+    let text = "Quake aid\n\nA convoy reached Mandalay and Sagaing. China sent rescuers and \
+                Chinese media praised them. The army escorted trucks to Monywa.\n";
+    let doc = analyze(text, Some("2024-09-01"));
+    let army = actor_of(&doc, "army").and_then(|a| a.cameo.clone());
+    assert_eq!(army.as_deref(), Some("MMRMIL"));
 }
