@@ -932,6 +932,19 @@ impl<'a> Scanner<'a> {
                     if !matches!(whole, Some(RunType::Org | RunType::Loc | RunType::Gpe)) {
                         for j in s + 1..e {
                             let known = self.match_name(j, end, false);
+                            // `Michael Dunford` is not the known `Dunford` (Joseph): a first
+                            // name of its own before a bare surname makes another person
+                            let other_person = known.is_some_and(|(len, hits)| {
+                                len == 1
+                                    && j == s + 1
+                                    && self.info[s].lex.first_name
+                                    && hits.iter().all(|h| {
+                                        lex.entry(h.entry).kind == crate::lexicon::EntryKind::Person
+                                    })
+                            });
+                            if other_person {
+                                break;
+                            }
                             if known.is_some_and(|(_, hits)| !only_places(lex, hits)) {
                                 e = j;
                                 break;

@@ -642,3 +642,20 @@ fn a_body_a_countrys_speakers_report_on_is_theirs_and_towns_and_datelines_vote_f
     let army = actor_of(&doc, "army").and_then(|a| a.cameo.clone());
     assert_eq!(army.as_deref(), Some("MMRMIL"));
 }
+
+#[test]
+fn a_first_name_of_its_own_before_a_known_surname_is_another_person() {
+    let doc = analyze(
+        "Aid\n\nMichael Dunford, who runs the aid programme, said trucks had arrived.\n",
+        Some("2024-09-01"),
+    );
+    let person = actor_of(&doc, "Michael Dunford").expect("one person, whole");
+    assert_eq!(person.cameo, None);
+    // the known person's own name is still the known person
+    let doc = analyze(
+        "Aid\n\nJoseph Dunford said trucks had arrived.\n",
+        Some("2018-09-01"),
+    );
+    let known = actor_of(&doc, "Joseph Dunford").expect("the known person");
+    assert_eq!(known.cameo.as_deref(), Some("USAMIL"));
+}
