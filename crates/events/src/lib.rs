@@ -1138,7 +1138,22 @@ impl<'a> Finder<'a> {
                 return self.subject_skipping(prev, first);
             }
         }
-        self.subject(m.first, first)
+        let subject = self.subject(m.first, first);
+        // `X accused Y of firing first, a charge New Delhi rejected`: a name right before a
+        // finite verb, after a comma of its clause, is the verb's own subject (an object
+        // relative), not the clause's first name
+        if t > first && matches!(form, VerbForm::Ed | VerbForm::S) {
+            if let Some(mi) = self.mention_at[t - 1] {
+                let s = self.mention_start(t - 1, first);
+                let governed = s > first && self.has(s - 1, class::PREPOSITION);
+                let comma = (self.clause_start(m.first, first)..s).any(|k| self.is(k, ","));
+                let own = Arg::Mention(mi as usize);
+                if !governed && comma && !subject.contains(&own) {
+                    return vec![own];
+                }
+            }
+        }
+        subject
     }
 
     /// The subject of the clause that holds the token before `at`, reading past the clause
@@ -1994,16 +2009,25 @@ impl<'a> Finder<'a> {
             });
             source.is_some() && head.is_some_and(|h| actor_at(h) == source)
         };
+        // another country's actor before one of the source's own (`a charge New Delhi
+        // rejected` after `Pakistan accused Indian troops`: Pakistan), then the nearest
+        let country = |a: u32| self.doc.actors[a as usize].country.as_deref();
+        let own_country = source.and_then(country);
         (first..end)
             .filter_map(|t| self.mention_at[t].map(|mi| (t, mi)))
             .filter(|&(t, _)| !describes_source(t))
             .filter_map(|(t, mi)| {
                 let a = self.doc.mentions[mi as usize].actor?;
                 let kind = self.doc.actors[a as usize].kind;
-                (Some(a) != source && kind != ActorType::Place).then_some((t.abs_diff(m.first), a))
+                let same = own_country.is_some() && country(a) == own_country;
+                (Some(a) != source && kind != ActorType::Place).then_some((
+                    same,
+                    t.abs_diff(m.first),
+                    a,
+                ))
             })
-            .min_by_key(|&(d, _)| d)
-            .map(|(_, a)| a)
+            .min_by_key(|&(same, d, _)| (same, d))
+            .map(|(_, _, a)| a)
     }
 
     /// Negation and modality from the cue words before the trigger, in its clause.

@@ -763,3 +763,10 @@ fn a_word_in_s_after_a_modifier_is_a_noun_and_trading_accusations_is_mutual() {
     let doc = run("Niger and Benin trade accusations over the border closure.");
     assert_eq!(summary(&doc), ["112 NER>BEN", "112 BEN>NER"]);
 }
+
+#[test]
+fn a_charge_a_name_rejected_is_that_names_rejection_of_the_accuser() {
+    let doc = run("Ghana accused Togolese soldiers of firing first, a charge Lome rejected.");
+    let s = summary(&doc);
+    assert!(s.contains(&"120 TGO>GHA".to_string()), "{s:?}");
+}
