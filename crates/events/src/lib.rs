@@ -297,6 +297,13 @@ impl<'a> Finder<'a> {
         if word.as_bytes()[0].is_ascii_uppercase() && t != first && !headline {
             return None;
         }
+        // `the right to protest`, `freedom to assemble`: a right, not an act
+        if t >= first + 2
+            && self.is(t - 1, "to")
+            && self.is_any(t - 2, &["right", "rights", "freedom"])
+        {
+            return None;
+        }
         // `according to`: an attribution, never the verb `accord`
         if word.eq_ignore_ascii_case("according") && t + 1 < end && self.is(t + 1, "to") {
             return None;
@@ -721,6 +728,30 @@ impl<'a> Finder<'a> {
             .filter_map(|a| self.resolve(*a, si))
             .map(Some)
             .collect();
+        // `Beijing protested the visit`, `summoned the envoy to protest`: a state protests in
+        // words (111), it does not take to the streets (141)
+        let state = |a: u32| {
+            let actor = &self.doc.actors[a as usize];
+            actor.kind == ActorType::Country
+                || actor
+                    .cameo
+                    .as_deref()
+                    .is_some_and(|c| c.len() >= 6 && &c[3..6] == "GOV")
+        };
+        let code = match self.lex.code_id("111") {
+            Some(criticise)
+                if code.code.starts_with("14")
+                    && m.form.is_some()
+                    && self
+                        .word(m.first)
+                        .to_ascii_lowercase()
+                        .starts_with("protest")
+                    && sources.first().copied().flatten().is_some_and(state) =>
+            {
+                self.lex.code(criticise)
+            }
+            _ => code,
+        };
         // `imposed sanctions on Russia and Belarus`: one event per coordinated target.
         let mut resolved_targets: Vec<u32> = Vec::with_capacity(targets.len());
         for t in targets.iter().filter_map(|a| self.resolve(*a, si)) {

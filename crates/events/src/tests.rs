@@ -770,3 +770,21 @@ fn a_charge_a_name_rejected_is_that_names_rejection_of_the_accuser() {
     let s = summary(&doc);
     assert!(s.contains(&"120 TGO>GHA".to_string()), "{s:?}");
 }
+
+#[test]
+fn summoning_an_envoy_and_a_states_protest_are_verbal_and_a_right_is_no_act() {
+    let doc = run("Morocco summoned the Spanish ambassador to protest the arrests.");
+    assert_eq!(summary(&doc), ["111 MAR>ESP"]);
+    let doc = run("Vietnam protested the Chinese survey.");
+    assert!(
+        summary(&doc).iter().all(|e| e.starts_with("11")),
+        "{:?}",
+        summary(&doc)
+    );
+    let doc = run("Germany urged Serbia to respect the students' right to protest.");
+    assert!(
+        summary(&doc).iter().all(|e| !e.starts_with("14")),
+        "{:?}",
+        summary(&doc)
+    );
+}
