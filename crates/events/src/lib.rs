@@ -284,7 +284,39 @@ impl<'a> Finder<'a> {
         }
         events.sort_by_key(|e| (e.trigger.start, e.source));
         drop_repeats(&mut events);
+        self.drop_threatened(&mut events);
         events
+    }
+
+    /// `threatened to impose sanctions`, `warned it would cut ties`: the act threatened is
+    /// the threat's content, coded by the threat (13), not an act of its own.
+    fn drop_threatened(&self, events: &mut Vec<Event>) {
+        let text = self.doc.text();
+        let threatened = |i: usize, e: &Event| {
+            e.modality != Modality::Asserted
+                && events[..i].iter().rev().take(3).any(|k| {
+                    k.sentence == e.sentence
+                        && k.cameo.starts_with("13")
+                        && (e.source.is_none() || e.source == k.source)
+                        && k.trigger.end <= e.trigger.start
+                        && text
+                            .get(k.trigger.end as usize..e.trigger.start as usize)
+                            .is_some_and(|between| {
+                                between.len() <= 40
+                                    && !between.contains([',', ';'])
+                                    && (between.ends_with(" to ")
+                                        || between.contains(" would ")
+                                        || between.contains(" will "))
+                            })
+                })
+        };
+        let keep: Vec<bool> = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| !threatened(i, e))
+            .collect();
+        let mut k = keep.iter();
+        events.retain(|_| *k.next().unwrap_or(&true));
     }
 
     /// The trigger that starts at token `t`, if any.

@@ -20,11 +20,11 @@ use newsgraph_quotes::QuoteStage;
 use newsgraph_segment::Segmenter;
 
 /// The floors: a change that lowers either fails here.
-const MIN_PRECISION: f64 = 0.64;
-const MIN_RECALL: f64 = 0.58;
+const MIN_PRECISION: f64 = 0.66;
+const MIN_RECALL: f64 = 0.59;
 /// Floors for the root code alone.
-const MIN_ROOT_PRECISION: f64 = 0.78;
-const MIN_ROOT_RECALL: f64 = 0.71;
+const MIN_ROOT_PRECISION: f64 = 0.80;
+const MIN_ROOT_RECALL: f64 = 0.72;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Coded {
