@@ -881,6 +881,7 @@ impl<'a> Scanner<'a> {
                         .then(|| {
                             self.opening_place(&cands[own..], first_word)
                                 .or_else(|| self.speakers_country(&cands[own..], i, start))
+                                .or_else(|| self.its_country(&cands[own..], i, start))
                         })
                         .flatten()
                 });
@@ -1015,6 +1016,11 @@ impl<'a> Scanner<'a> {
         if k == start || !self.lower_is(k - 1, &["said", "says", "added", "stated"]) {
             return None;
         }
+        self.single_country(cands)
+    }
+
+    /// The one country that the names and the role nouns' adjectives among `cands` name.
+    fn single_country(&self, cands: &[Cand<'a>]) -> Option<&'a str> {
         let mut found = self.sentence_country(cands);
         for c in cands {
             if let What::Agent {
@@ -1029,6 +1035,15 @@ impl<'a> Scanner<'a> {
             }
         }
         found
+    }
+
+    /// `India flew in supplies, its foreign ministry said`: after `its`, the one country its
+    /// sentence names.
+    fn its_country(&self, cands: &[Cand<'a>], i: usize, start: usize) -> Option<&'a str> {
+        if i == start || !self.lower_is(i - 1, &["its"]) {
+            return None;
+        }
+        self.single_country(cands)
     }
 
     /// The country of the place a sentence opens with: `In Lagos, police said`.

@@ -659,3 +659,14 @@ fn a_first_name_of_its_own_before_a_known_surname_is_another_person() {
     let known = actor_of(&doc, "Joseph Dunford").expect("the known person");
     assert_eq!(known.cameo.as_deref(), Some("USAMIL"));
 }
+
+#[test]
+fn a_role_after_its_belongs_to_the_one_country_its_sentence_names() {
+    let doc = analyze(
+        "Quake aid\n\nMyanmar's army escorted the convoy to Sagaing. India also flew in two \
+         planeloads of supplies, its foreign ministry said.\n",
+        Some("2024-09-01"),
+    );
+    let ministry = actor_of(&doc, "foreign ministry").and_then(|a| a.cameo.clone());
+    assert_eq!(ministry.as_deref(), Some("INDGOV"));
+}
