@@ -882,12 +882,14 @@ impl<'a> Finder<'a> {
                 guessed_target = true;
             }
         }
-        // A noun with no one on either side, no place and no toll names a topic, not an
-        // event to count (`did not comment on the arrests`, `said the arrests were lawful`).
+        // A noun with no one on either side and no toll names a topic, not an event to count
+        // (`did not comment on the arrests`, `said the arrests were lawful`, `the visit comes
+        // weeks after ...`); a place keeps only a protest or a violent act (`a bombing in
+        // Kabul`).
         if m.form.is_none()
             && sources.iter().all(Option::is_none)
             && target.is_none()
-            && place.is_none()
+            && (place.is_none() || !matches!(root, "14" | "17" | "18" | "19" | "20"))
             && fatalities.is_none()
             && injured.is_none()
         {

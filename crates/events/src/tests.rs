@@ -791,3 +791,16 @@ fn summoning_an_envoy_and_a_states_protest_are_verbal_and_a_right_is_no_act() {
         summary(&doc)
     );
 }
+
+#[test]
+fn a_nominal_with_no_one_on_either_side_is_a_topic_even_with_a_place() {
+    let doc = run("The visit comes weeks after talks stalled in Geneva.");
+    assert_eq!(summary(&doc), Vec::<String>::new());
+    // a violent act at a place still counts
+    let doc = run("A bombing in Kabul on Monday shocked the city.");
+    assert!(
+        summary(&doc).iter().any(|e| e.starts_with("18")),
+        "{:?}",
+        summary(&doc)
+    );
+}
