@@ -670,3 +670,14 @@ fn a_role_after_its_belongs_to_the_one_country_its_sentence_names() {
     let ministry = actor_of(&doc, "foreign ministry").and_then(|a| a.cameo.clone());
     assert_eq!(ministry.as_deref(), Some("INDGOV"));
 }
+
+#[test]
+fn a_capitalised_opener_does_not_swallow_the_known_name_after_it() {
+    let doc = analyze(
+        "Raid\n\nSuspected Boko Haram fighters raided a village. Unidentified gunmen fled.\n",
+        Some("2024-09-01"),
+    );
+    let group = actor_of(&doc, "Boko Haram").expect("the known group");
+    assert_eq!(group.cameo.as_deref(), Some("NGAREB"));
+    assert!(!surfaces(&doc).contains(&"Unidentified"));
+}
