@@ -1229,7 +1229,13 @@ impl<'a> Finder<'a> {
         if start > first && self.is_any(start - 1, &["said", "says", "told", "added"]) {
             return self.subject(start - 1, first);
         }
-        self.subject(at, first)
+        let subject = self.subject(at, first);
+        // `troops had repelled the insurgents after a gunfight and killed 11`: a phrase the
+        // preposition opened has no subject of its own; the verb shares the one before it
+        if subject.is_empty() && start > first && self.has(start - 1, class::PREPOSITION) {
+            return self.subject(start - 1, first);
+        }
+        subject
     }
 
     /// The subject of the clause that `at` is in: the first mention (or subject pronoun) of
@@ -1250,6 +1256,13 @@ impl<'a> Finder<'a> {
             let mut p = start - 1;
             while p > first && self.is(p - 1, ",") {
                 p -= 1;
+            }
+            // past an abbreviation in brackets: `the Economic Community of West African
+            // States (ECOWAS), which`
+            if p > first && self.is(p - 1, ")") {
+                if let Some(open) = (first..p - 1).rev().take(6).find(|&k| self.is(k, "(")) {
+                    p = open;
+                }
             }
             if p > first {
                 if let Some(m) = self.mention_at[p - 1] {

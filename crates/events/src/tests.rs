@@ -804,3 +804,25 @@ fn a_nominal_with_no_one_on_either_side_is_a_topic_even_with_a_place() {
         summary(&doc)
     );
 }
+
+#[test]
+fn a_coordinated_verb_after_a_phrase_and_a_relative_after_brackets_find_their_subject() {
+    let doc = run(
+        "He said Cameroonian troops had repelled the rebels after a long gunfight and killed \
+         11 of them.",
+    );
+    assert!(
+        summary(&doc).iter().any(|e| e.starts_with("190 CMR>")),
+        "{:?}",
+        summary(&doc)
+    );
+    let doc = run(
+        "The Southern African Development Community (SADC), which suspended Madagascar in \
+         2009, imposed sanctions on the junta.",
+    );
+    assert!(
+        summary(&doc).iter().all(|e| !e.contains(" MDG>")),
+        "{:?}",
+        summary(&doc)
+    );
+}
