@@ -882,6 +882,16 @@ impl<'a> Finder<'a> {
                 guessed_target = true;
             }
         }
+        // An injury with no one on either side is an accident as likely as an act (`two people
+        // were injured in the stampede`)
+        if m.form.is_some()
+            && code.code.starts_with("18")
+            && sources.iter().all(Option::is_none)
+            && target.is_none()
+            && fatalities.is_none()
+        {
+            return;
+        }
         // A noun with no one on either side and no toll names a topic, not an event to count
         // (`did not comment on the arrests`, `said the arrests were lawful`, `the visit comes
         // weeks after ...`); a place keeps only a protest or a violent act (`a bombing in
@@ -2319,7 +2329,12 @@ impl<'a> Finder<'a> {
         let at = (from..end).find(|&t| self.is_any(t, words))?;
         // after: `killing five`
         if let Some(n) = (at + 1..(at + 4).min(end)).find_map(|t| self.number(t)) {
-            if self.word(at).ends_with("ing") {
+            // `wounding five`, `and wounded more than 150`; not `87 others were wounded`
+            let active = at > from
+                && !self.has(at - 1, class::PASSIVE)
+                && self.number(at - 1).is_none()
+                && !self.is_any(at - 1, &["others", "people", "more"]);
+            if self.word(at).ends_with("ing") || active {
                 return Some(n);
             }
         }
@@ -2342,7 +2357,7 @@ impl<'a> Finder<'a> {
             else {
                 return total;
             };
-            let Some(more) = self.number(and + 1).filter(|_| and + 1 < end) else {
+            let Some(more) = (and + 1 < end).then(|| self.number(and + 1)).flatten() else {
                 return total;
             };
             // the second count is its own clause's subject: `and 12 were wounded`

@@ -826,3 +826,21 @@ fn a_coordinated_verb_after_a_phrase_and_a_relative_after_brackets_find_their_su
         summary(&doc)
     );
 }
+
+#[test]
+fn wounding_is_an_assault_but_an_injury_with_no_one_named_is_no_event() {
+    let doc = run("Gunmen wounded eight Nigerian soldiers near Maiduguri.");
+    assert_eq!(summary(&doc), ["182 NGA>NGA"]);
+    let doc = run("Two people were injured in the stampede.");
+    assert_eq!(summary(&doc), Vec::<String>::new());
+    // the wounded of an active verb are counted after it
+    let doc = run("The clashes killed 31 people and wounded more than 150, officials said.");
+    assert!(
+        doc.events.iter().any(|e| e.injured == Some(150)),
+        "{:?}",
+        doc.events
+    );
+    // a count coordinated at the very end of the text reads no token past it
+    let doc = run("Rebels killed 9 soldiers and");
+    assert!(doc.events.iter().all(|e| e.fatalities == Some(9)));
+}
