@@ -276,34 +276,16 @@ impl EventLexicon {
 
     /// The value of a number word, ignoring ASCII case: `Four` is 4.
     pub(crate) fn number_word(&self, word: &str) -> Option<u32> {
-        if word.len() > 16 || !word.is_ascii() {
-            return None;
-        }
-        let mut buf = [0u8; 16];
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower)
-            .ok()
-            .and_then(|w| self.number_words.get(w))
-            .copied()
+        newsgraph_lexicon::with_ascii_lower(word, |w| self.number_words.get(w).copied()).flatten()
     }
 
     /// The [`class`] bits of a word, ignoring ASCII case; 0 for a word of no class.
     pub(crate) fn word_class(&self, word: &str) -> u16 {
-        let mut buf = [0u8; 32];
-        let Some(lower) = buf
-            .get_mut(..word.len())
-            .filter(|_| word.len() <= self.grammar_max)
-        else {
+        if word.len() > self.grammar_max {
             return 0;
-        };
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower)
-            .ok()
-            .and_then(|w| self.grammar.get(w))
-            .copied()
+        }
+        newsgraph_lexicon::with_ascii_lower(word, |w| self.grammar.get(w).copied())
+            .flatten()
             .unwrap_or(0)
     }
 

@@ -22,6 +22,26 @@ use thiserror::Error;
 
 pub mod words;
 
+/// Calls `f` with the ASCII-lowercase form of a word, without allocating: the word itself
+/// when it has no capital, else a lowercased copy on the stack; `None` for a word with
+/// capitals longer than 32 bytes (no lexicon lists one).
+///
+/// ```
+/// use newsgraph_lexicon::with_ascii_lower;
+///
+/// assert_eq!(with_ascii_lower("Killed", |w| w == "killed"), Some(true));
+/// ```
+pub fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(f(word));
+    }
+    let mut buf = [0u8; 32];
+    let bytes = buf.get_mut(..word.len())?;
+    bytes.copy_from_slice(word.as_bytes());
+    bytes.make_ascii_lowercase();
+    std::str::from_utf8(bytes).ok().map(f)
+}
+
 /// A data file: its path under `data/` and its text.
 #[derive(Clone, Copy, Debug)]
 pub struct DataFile {

@@ -4,6 +4,8 @@ use newsgraph_doc::{Bound, QuantityKind};
 use newsgraph_lexicon::{embedded, Lexicon, LexiconError, Row};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+pub use newsgraph_lexicon::with_ascii_lower as with_lower;
+
 /// What a number word is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum NumberRole {
@@ -252,17 +254,4 @@ pub fn starts_with(words: &[&str], phrase: &[&str]) -> bool {
 /// True when `words` (any case) ends with `phrase` (lowercase).
 pub fn ends_with(words: &[&str], phrase: &[&str]) -> bool {
     words.len() >= phrase.len() && starts_with(&words[words.len() - phrase.len()..], phrase)
-}
-
-/// Calls `f` with the ASCII-lowercase form of a short word, without allocating; `None` for a
-/// word longer than 24 bytes.
-pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Some(f(word));
-    }
-    let mut buf = [0u8; 24];
-    let bytes = buf.get_mut(..word.len())?;
-    bytes.copy_from_slice(word.as_bytes());
-    bytes.make_ascii_lowercase();
-    std::str::from_utf8(bytes).ok().map(f)
 }

@@ -156,16 +156,7 @@ impl SummaryStage {
     }
 
     fn is_stopword(&self, w: &str) -> bool {
-        if w.bytes().all(|b| !b.is_ascii_uppercase()) {
-            return self.stopwords.contains(w);
-        }
-        let mut buf = [0u8; 16];
-        let Some(bytes) = buf.get_mut(..w.len()) else {
-            return false;
-        };
-        bytes.copy_from_slice(w.as_bytes());
-        bytes.make_ascii_lowercase();
-        std::str::from_utf8(bytes).is_ok_and(|l| self.stopwords.contains(l))
+        newsgraph_lexicon::with_ascii_lower(w, |l| self.stopwords.contains(l)).unwrap_or(false)
     }
 
     /// The summary's sentences, in article order.
