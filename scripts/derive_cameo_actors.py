@@ -53,8 +53,9 @@ AGENTS_HEADER = """\
 # Agents: role nouns with their CAMEO agent codes, singular and plural forms as separate rows.
 # source: derived by scripts/derive_cameo_actors.py from openeventdata/petrarch2 data/dictionaries/Phoenix.agents.txt @ {commit} (MIT, (c) 2014 Open Event Data Alliance), filtered, plus additions by the newsgraph team
 # licence: MIT
-# columns: phrase, code, type
+# columns: phrase, code, type, use
 # type: group (people: soldiers, protesters) or organization (institutions: the army, the supreme court, the ministry).
+# use: empty, or "qualified" for a word that is a role noun only right after a country or an organisation (Pakistani forces, Hamas forces), being too often something else alone.
 """.format(commit=PETRARCH_COMMIT)
 
 IGOS_HEADER = """\
@@ -573,6 +574,7 @@ DROP = {
 DROP_FORMS = {
     "gendarmery",  # Phoenix gives GENDARMERY {GENDARMERIE}: the "plural" is the word in use
     "midwive",  # Phoenix's plural of MIDWIFE; replaced by PLURAL_FIXES
+    "criminal",  # the singular is mostly the adjective (`a criminal investigation`)
 }
 
 # A phrase with a preposition ("chief of staff") gets a generated plural only for these heads;
@@ -622,7 +624,7 @@ CODE_FIXES = {
     "spokesperson": "GOV",
 }
 
-# The newsgraph team's additions: (phrase, code, type). Plurals are written out.
+# The newsgraph team's additions: (phrase, code, type[, use]). Plurals are written out.
 ADD = [
     # people and bodies news names all the time that Phoenix lacks
     ("official", "GOV", "group"),
@@ -717,6 +719,48 @@ ADD = [
     ("anti-terrorism courts", "JUD", "organization"),
     ("pro-democracy activist", "OPP", "group"),
     ("pro-democracy activists", "OPP", "group"),
+    # deputies of offices news names often
+    ("deputy defence minister", "GOV", "group"),
+    ("deputy defence ministers", "GOV", "group"),
+    ("deputy defense minister", "GOV", "group"),
+    ("deputy defense ministers", "GOV", "group"),
+    ("deputy finance minister", "GOV", "group"),
+    ("deputy finance ministers", "GOV", "group"),
+    ("deputy foreign minister", "GOV", "group"),
+    ("deputy foreign ministers", "GOV", "group"),
+    ("deputy governor", "GOV", "group"),
+    ("deputy governors", "GOV", "group"),
+    ("deputy interior minister", "GOV", "group"),
+    ("deputy interior ministers", "GOV", "group"),
+    ("deputy mayor", "GOV", "group"),
+    ("deputy mayors", "GOV", "group"),
+    ("deputy minister", "GOV", "group"),
+    ("deputy ministers", "GOV", "group"),
+    ("deputy president", "GOV", "group"),
+    ("deputy presidents", "GOV", "group"),
+    ("deputy speaker", "GOV", "group"),
+    ("deputy speakers", "GOV", "group"),
+    # businesses and research bodies of economic news
+    ("consultancies", "BUS", "organization"),
+    ("consultancy", "BUS", "organization"),
+    ("firm", "BUS", "organization"),
+    ("firms", "BUS", "organization"),
+    ("insurer", "BUS", "organization"),
+    ("insurers", "BUS", "organization"),
+    ("lender", "BUS", "organization"),
+    ("lenders", "BUS", "organization"),
+    ("pollster", "BUS", "organization"),
+    ("pollsters", "BUS", "organization"),
+    ("retailer", "BUS", "organization"),
+    ("retailers", "BUS", "organization"),
+    ("think tank", "EDU", "organization"),
+    ("think tanks", "EDU", "organization"),
+    # words that are role nouns only right after a country or an organisation (`Pakistani
+    # forces`, `Hamas forces`): alone they are too often something else
+    ("drones", "MIL", "group", "qualified"),
+    ("forces", "MIL", "group", "qualified"),
+    ("guards", "MIL", "group", "qualified"),
+    ("jets", "MIL", "group", "qualified"),
 ]
 
 # ============================================================================================
@@ -946,11 +990,12 @@ def derive_agents(src_dir, warnings, log):
         code = PREFER.get(f, code)
         code = CODE_FIXES.get(f, code)
         rows[f] = code
-    for phrase, code, typ in ADD:
+    for phrase, code, *_ in ADD:
         if phrase in rows:
             raise SystemExit("ADD repeats a derived phrase: %r" % phrase)
         rows[phrase] = code
-    types = {p: t for p, _, t in ADD}
+    types = {a[0]: a[2] for a in ADD}
+    uses = {a[0]: a[3] for a in ADD if len(a) > 3}
     out = []
     missing = []
     for phrase, code in rows.items():
@@ -958,7 +1003,7 @@ def derive_agents(src_dir, warnings, log):
         if typ is None:
             missing.append(phrase)
             continue
-        out.append("%s\t%s\t%s" % (phrase, code, typ))
+        out.append("%s\t%s\t%s\t%s" % (phrase, code, typ, uses.get(phrase, "")))
     if missing:
         raise SystemExit("no type for: %s" % ", ".join(sorted(missing)))
     return sorted(out, key=lambda s: s.encode("utf-8"))

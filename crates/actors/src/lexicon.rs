@@ -118,6 +118,10 @@ pub struct Agent {
     pub code: Role,
     /// True for institutions (`the army`, `parliament`), false for groups of people.
     pub institution: bool,
+    /// True for a word that is a role noun only after a country or an organisation
+    /// (`Pakistani forces`, `Hamas forces`): alone it is too often something else (`the storm
+    /// forces residents out`).
+    pub qualified: bool,
 }
 
 /// What a title says of the person it comes before.
@@ -165,6 +169,8 @@ pub(crate) struct WordInfo {
     pub first_name: bool,
     /// What the word says of a name it ends (`Party`, `River`) or starts (`Mount`, `San`).
     pub head: Option<Head>,
+    /// A word that may stand between a country and its role noun (`top`, `new`).
+    pub modifier: bool,
 }
 
 /// A one-hash Bloom filter over words by their length and first, second and last bytes. It
@@ -342,6 +348,9 @@ impl ActorLexicon {
         }
         for row in Lexicon::parse(&embedded::NAME_STOPS)?.rows() {
             lex.word_mut(row.fields[0]).stop = true;
+        }
+        for row in Lexicon::parse(&embedded::ROLE_MODIFIERS)?.rows() {
+            lex.word_mut(row.fields[0]).modifier = true;
         }
         Ok(lex)
     }
@@ -657,11 +666,22 @@ impl ActorLexicon {
                     ))
                 }
             };
+            let qualified = match row.fields.get(3).copied() {
+                None | Some("") => false,
+                Some("qualified") => true,
+                Some(other) => {
+                    return Err(row.error(
+                        lex.file(),
+                        format!("unknown use {other:?}: leave empty or use qualified"),
+                    ))
+                }
+            };
             self.add_agent(
                 row.fields[0],
                 Agent {
                     code: code.into(),
                     institution,
+                    qualified,
                 },
             );
         }

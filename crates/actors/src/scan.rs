@@ -393,6 +393,26 @@ impl<'a> Scanner<'a> {
         (c.end == i && org).then_some(j)
     }
 
+    /// Where the run of role modifiers that ends right before token `i` starts (`top` in
+    /// `Kenya's top diplomat`), or `i` when there is none.
+    fn modifiers_before(&self, i: usize, start: usize) -> usize {
+        let mut k = i;
+        while k > start && self.info[k - 1].lex.modifier && !self.info[k - 1].upper {
+            k -= 1;
+        }
+        k
+    }
+
+    /// True when a country, an organisation or `its`/`their` stands before the role noun at
+    /// token `i` (past its modifiers): what a word such as `forces` needs to be a role noun.
+    fn qualifies(&self, cands: &[Cand<'a>], i: usize, start: usize) -> bool {
+        let from = self.modifiers_before(i, start);
+        (from > start && self.lower_is(from - 1, &["its", "their"]))
+            || self.country_before(cands, from).is_some()
+            || self.owner_before(cands, from).is_some()
+            || self.org_before(cands, from).is_some()
+    }
+
     /// The organisation whose possessive stands right before token `i`: `the ICC's`,
     /// `Amnesty International's`. Returns its index in `cands`.
     fn owner_before(&self, cands: &[Cand<'a>], i: usize) -> Option<usize> {
@@ -854,10 +874,28 @@ impl<'a> Scanner<'a> {
                         && !agent.institution
                         && run.is_some_and(|r| r > i + len)
                         && matches!(run_type, Some(RunType::Org)))
+                        && (!agent.qualified || self.qualifies(cands, i, start))
                 })
             {
                 let proper = upper && !initial && agent.institution;
-                let before = self.country_before(cands, i);
+                // `Kenya's top diplomat`: modifiers between a country and its role noun
+                let from = self.modifiers_before(i, start);
+                let before = self
+                    .country_before(cands, i)
+                    .or_else(|| (from < i).then(|| self.country_before(cands, from))?);
+                let e = i + len;
+                // `the ICC's prosecutor`; `a Taliban spokesman`, `UN peacekeepers`: people of
+                // an organisation named right before them
+                let owner = before
+                    .is_none()
+                    .then(|| {
+                        self.owner_before(cands, from).or_else(|| {
+                            (!agent.institution && !upper)
+                                .then(|| self.org_before(cands, from))
+                                .flatten()
+                        })
+                    })
+                    .flatten();
                 let mut s = i;
                 let country = before.map(|(country, adjective)| {
                     // `Kenyan police` is one mention; `Venezuela's Supreme Court` two.
@@ -868,11 +906,6 @@ impl<'a> Scanner<'a> {
                     }
                     country
                 });
-                let e = i + len;
-                let owner = before
-                    .is_none()
-                    .then(|| self.owner_before(cands, i))
-                    .flatten();
                 // `In Lagos, police said`: the country of the place the sentence opens with;
                 // `Sudanese officials said the army had`: the speaker's own
                 let country = country.or_else(|| {

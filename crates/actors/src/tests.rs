@@ -681,3 +681,44 @@ fn a_capitalised_opener_does_not_swallow_the_known_name_after_it() {
     assert_eq!(group.cameo.as_deref(), Some("NGAREB"));
     assert!(!surfaces(&doc).contains(&"Unidentified"));
 }
+
+#[test]
+fn a_role_after_a_countrys_possessive_and_modifiers_is_that_countrys() {
+    let doc = analyze(
+        "Envoys\n\nChile summoned Peru's top diplomat on Friday. Later, Bolivia's new interior \
+         minister resigned.\n",
+        Some("2024-09-01"),
+    );
+    let diplomat = actor_of(&doc, "diplomat").and_then(|a| a.cameo.clone());
+    assert_eq!(diplomat.as_deref(), Some("PERGOV"));
+    let minister = actor_of(&doc, "interior minister").and_then(|a| a.cameo.clone());
+    assert_eq!(minister.as_deref(), Some("BOLGOV"));
+}
+
+#[test]
+fn people_named_after_an_organisation_are_its_people() {
+    let doc = analyze(
+        "Border\n\nA Hezbollah spokesman denied the report. Lebanese officials said NATO \
+         troops were not involved.\n",
+        Some("2024-09-01"),
+    );
+    let hezbollah = actor_of(&doc, "Hezbollah").expect("the group");
+    let spokesman = actor_of(&doc, "spokesman").expect("the spokesman");
+    assert!(std::ptr::eq(spokesman, hezbollah), "{spokesman:?}");
+    let nato = actor_of(&doc, "NATO").expect("NATO");
+    let troops = actor_of(&doc, "troops").expect("the troops");
+    assert!(std::ptr::eq(troops, nato), "{troops:?}");
+}
+
+#[test]
+fn forces_is_a_role_noun_only_after_a_country_or_organisation() {
+    let doc = analyze(
+        "Drought\n\nEthiopian forces shelled the town on Monday. The drought forces farmers \
+         to sell their cattle, and its forces are stretched.\n",
+        Some("2024-09-01"),
+    );
+    let forces = actor_of(&doc, "Ethiopian forces").and_then(|a| a.cameo.clone());
+    assert_eq!(forces.as_deref(), Some("ETHMIL"));
+    let bare = surfaces(&doc).iter().filter(|s| **s == "forces").count();
+    assert_eq!(bare, 1, "only `its forces`: {:?}", surfaces(&doc));
+}

@@ -382,6 +382,7 @@ fn load_petrarch_agents(lex: &mut ActorLexicon, text: &str) -> Result<usize, Lin
                     Agent {
                         code: code.cameo.clone(),
                         institution: false,
+                        qualified: false,
                     },
                 );
                 added += 1;

@@ -132,6 +132,11 @@ pub mod embedded {
         "actors/name_stops.tsv"
     );
     data_file!(
+        /// Words between a country and its role noun that keep the role its (`top`, `new`).
+        ROLE_MODIFIERS,
+        "actors/role_modifiers.tsv"
+    );
+    data_file!(
         /// Cities with population and coordinates (GeoNames).
         CITIES,
         "places/cities.tsv"
@@ -251,6 +256,7 @@ pub mod embedded {
         FIRST_NAMES,
         NAME_HEADS,
         NAME_STOPS,
+        ROLE_MODIFIERS,
         CITIES,
         ORGANIZATIONS,
         AREAS,
