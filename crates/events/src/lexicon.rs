@@ -123,6 +123,9 @@ pub enum Cue {
     /// A trigger word of an act two sides do to each other (`exchanged`, `clashed`, `met`):
     /// with a subject of two actors and no object, each side is the other's target.
     Reciprocal,
+    /// A running total (`so far`, `since the war began`): a killing in the perfect with it in
+    /// its sentence is a toll over time, not an act.
+    Cumulative,
 }
 
 /// Everything the events stage knows. Built once; immutable and shared across threads.
@@ -218,6 +221,7 @@ impl EventLexicon {
                 Some("praise") => Cue::Praise,
                 Some("hazard") => Cue::Hazard,
                 Some("reciprocal") => Cue::Reciprocal,
+                Some("cumulative") => Cue::Cumulative,
                 other => {
                     return Err(row.error(
                         embedded::EVENT_CUES.name,

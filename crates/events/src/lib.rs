@@ -828,6 +828,12 @@ impl<'a> Finder<'a> {
         {
             return;
         }
+        // `At least 40 people have been killed since January`: a running total
+        if (m.kills || (m.form.is_some() && matches!(root, "18" | "19" | "20")))
+            && self.cumulative(m, first, end)
+        {
+            return;
+        }
         let (fatalities, injured) = self.casualties(m, first, end, root);
         if sources.iter().all(Option::is_none)
             && target.is_none()
@@ -1989,6 +1995,40 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// True when the verb trigger is in the perfect (`have been killed`, `has killed`) and its
+    /// sentence gives a running total's span: a cumulative cue (`so far`, `since the war`), or
+    /// `since` with a month or a year (`since January`, `since 2023`).
+    fn cumulative(&self, m: &Match, first: usize, end: usize) -> bool {
+        let perfect = (m.first.saturating_sub(4).max(first)..m.first)
+            .rev()
+            .take_while(|&t| !self.is_any(t, &[",", ";"]) && !self.has(t, class::CLAUSE))
+            .any(|t| self.is_any(t, &["have", "has", "had"]));
+        if !perfect {
+            return false;
+        }
+        let since_date = |t: usize| {
+            self.is(t, "since")
+                && (t + 1..(t + 4).min(end)).any(|k| {
+                    crate::dates::month(self.word(k)).is_some()
+                        || (self.doc.tokens[k].kind == TokenKind::Number
+                            && self.word(k).len() == 4
+                            && self.word(k).starts_with(['1', '2']))
+                })
+        };
+        (first..end).any(|t| {
+            since_date(t)
+                || self.lex.cues().iter().any(|(words, cue)| {
+                    *cue == Cue::Cumulative
+                        && t + words.len() <= end
+                        && words
+                            .iter()
+                            .rev()
+                            .enumerate()
+                            .all(|(k, w)| self.is(t + k, w))
+                })
+        })
+    }
+
     /// A place after `on`, `onto`, `into`, `against`, `at` or `toward` in the trigger's clause
     /// (`a siege on the Gaza Strip`, `rockets into Sderot`), with a country.
     fn place_aimed_at(&self, m: &Match, end: usize) -> Option<u32> {
@@ -2253,6 +2293,11 @@ impl<'a> Finder<'a> {
         let mut killed = None;
         if m.kills {
             // the subject of a passive kill: `Four people were killed`
+            let passive = m.first > first
+                && self.is_any(
+                    m.first - 1,
+                    &["was", "were", "been", "be", "being", "are", "is"],
+                );
             let mut t = m.first;
             let mut steps = 0;
             let mut stop = None;
@@ -2260,7 +2305,12 @@ impl<'a> Finder<'a> {
                 t -= 1;
                 steps += 1;
                 if let Some(n) = self.number(t) {
-                    killed = Some(n);
+                    // `Eight soldiers and four guards were killed` is twelve
+                    killed = Some(if passive {
+                        self.with_coordinated_before(t, n, first)
+                    } else {
+                        n
+                    });
                     break;
                 }
                 if self.has(t, class::CLAUSE) || self.is_any(t, &[",", ";"]) {
@@ -2268,11 +2318,6 @@ impl<'a> Finder<'a> {
                     break;
                 }
             }
-            let passive = m.first > first
-                && self.is_any(
-                    m.first - 1,
-                    &["was", "were", "been", "be", "being", "are", "is"],
-                );
             // The subject before an aside: `Nineteen citizens, among them three children,
             // were killed`. Only when nothing but auxiliaries stands between the aside's
             // closing comma and the verb; the count is the subject's, at the start of the
@@ -2371,6 +2416,39 @@ impl<'a> Finder<'a> {
             total = total.saturating_add(more);
             at = and + 1;
         }
+    }
+
+    /// The count `n` at `t` and the counts coordinated before it in one subject: `Eight
+    /// soldiers and four guards were killed` is twelve, `three police officers, two guards and
+    /// a driver` counts its numbers. The walk stops at a verb, a clause word or a
+    /// preposition: `Eight were wounded and four were killed` is four.
+    fn with_coordinated_before(&self, t: usize, n: u32, first: usize) -> u32 {
+        let mut total = n;
+        let mut at = t;
+        while at > first + 1 && self.is_any(at - 1, &["and", ","]) {
+            let joint = at - 1;
+            // `, and` is one joint
+            let joint = if joint > first && self.is(joint, "and") && self.is(joint - 1, ",") {
+                joint - 1
+            } else {
+                joint
+            };
+            let Some(k) = (joint.saturating_sub(4).max(first)..joint)
+                .rev()
+                .take_while(|&k| {
+                    !self.has(k, class::PASSIVE)
+                        && !self.has(k, class::CLAUSE)
+                        && !self.has(k, class::PREPOSITION)
+                        && !self.is_any(k, &[";", "and", ","])
+                })
+                .find_map(|k| self.number(k).map(|m| (k, m)))
+            else {
+                break;
+            };
+            total = total.saturating_add(k.1);
+            at = k.0;
+        }
+        total
     }
 
     /// The value of a count word or number at `t`: `four`, `12`, `1,200`.

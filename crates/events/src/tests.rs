@@ -844,3 +844,72 @@ fn wounding_is_an_assault_but_an_injury_with_no_one_named_is_no_event() {
     let doc = run("Rebels killed 9 soldiers and");
     assert!(doc.events.iter().all(|e| e.fatalities == Some(9)));
 }
+
+#[test]
+fn counts_coordinated_in_a_passive_subject_add_up() {
+    let doc = run("Six Malian soldiers and three Wagner contractors were killed near Kidal.");
+    assert!(
+        doc.events.iter().any(|e| e.fatalities == Some(9)),
+        "{:?}",
+        doc.events
+    );
+    let doc = run("Two guards, four police officers and one driver were killed in the ambush.");
+    assert!(
+        doc.events.iter().any(|e| e.fatalities == Some(7)),
+        "{:?}",
+        doc.events
+    );
+    // a count of another clause is not added
+    let doc = run("Eight villagers were wounded and four were killed in the raid.");
+    assert!(
+        doc.events.iter().all(|e| e.fatalities != Some(12)),
+        "{:?}",
+        doc.events
+    );
+}
+
+#[test]
+fn suspending_freezing_and_halting_reduce_relations_by_what_they_stop() {
+    let cases = [
+        ("Ghana suspended trade with Togo.", "163 GHA>TGO"),
+        ("The African Union suspended Chad's membership.", "163 -"),
+        (
+            "Chile froze military cooperation with Peru.",
+            "1622 CHL>PER",
+        ),
+        ("Norway halted arms exports to Turkey.", "1622 NOR>TUR"),
+        (
+            "Canada suspended diplomatic relations with India.",
+            "161 CAN>IND",
+        ),
+        ("The rebels withdrew from the talks in Doha.", "164 "),
+    ];
+    for (text, want) in cases {
+        let doc = run(text);
+        let got = summary(&doc);
+        let (code, pair) = want.split_once(' ').unwrap();
+        assert!(
+            got.iter()
+                .any(|e| e.starts_with(code)
+                    && (pair == "-" || pair.is_empty() || e.ends_with(pair))),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_running_total_of_deaths_is_no_act() {
+    for text in [
+        "At least 60 people have been killed in raids along the border since March.",
+        "The insurgency has killed more than 9,000 people since 2019.",
+        "Bandits have killed 30 farmers in Katsina state so far this year.",
+    ] {
+        let doc = run(text);
+        assert!(doc.events.is_empty(), "{text}: {:?}", summary(&doc));
+    }
+    // an act in the past tense, or a perfect since a day's attack, is one
+    let doc = run("Bandits killed 30 farmers in Katsina state on Sunday.");
+    assert_eq!(doc.events.len(), 1, "{:?}", summary(&doc));
+    let doc = run("Five soldiers have been killed by rebels since Monday's ambush.");
+    assert_eq!(doc.events.len(), 1, "{:?}", summary(&doc));
+}
