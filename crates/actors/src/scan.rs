@@ -19,6 +19,9 @@ pub(crate) struct TitleCue<'a> {
     /// The organisation right before it, as an index into the article's candidates:
     /// `Amnesty International director`, `NUM general secretary`.
     pub org: Option<usize>,
+    /// True when `country` is only the one country the sentence named before the title, which
+    /// `of Portugal` after the name overrides.
+    pub guessed: bool,
 }
 
 /// What a candidate mention is.
@@ -832,6 +835,7 @@ impl<'a> Scanner<'a> {
                         key,
                         country,
                         org,
+                        guessed: before.is_none(),
                     });
                     i = if set_off { next + 1 } else { next };
                     continue;
@@ -847,6 +851,7 @@ impl<'a> Scanner<'a> {
                                 key,
                                 country,
                                 org: None,
+                                guessed: false,
                             });
                         }
                         cands.push(Cand::new(i, next, What::RoleRef(key)));
@@ -985,6 +990,10 @@ impl<'a> Scanner<'a> {
                             }
                         }
                     }
+                    // `Ana Lopes of Portugal`: the connector before the known name is neither's
+                    while e > s + 1 && e < trimmed && CONNECTORS.contains(&self.word(e - 1)) {
+                        e -= 1;
+                    }
                     let typed = if e == trimmed && title.is_none() {
                         whole
                     } else {
@@ -1036,6 +1045,40 @@ impl<'a> Scanner<'a> {
             i += 1;
         }
         self.place_roles(&mut cands[own..]);
+        self.titled_of_country(&mut cands[own..]);
+    }
+
+    /// `Defence Minister Ana Lopes of Portugal`: a titled person's office is of the country
+    /// named right after the name, unless an adjective or possessive before the title said
+    /// otherwise.
+    fn titled_of_country(&self, cands: &mut [Cand<'a>]) {
+        for j in 1..cands.len() {
+            let (before, after) = cands.split_at_mut(j);
+            let person = &mut before[j - 1];
+            let Some(title) = person
+                .title
+                .as_mut()
+                .filter(|t| t.guessed && t.org.is_none())
+            else {
+                continue;
+            };
+            let place = &after[0];
+            if place.start != person.end + 1 || !self.lower_is(person.end, &["of"]) {
+                continue;
+            }
+            let What::Named(hits) = place.what else {
+                continue;
+            };
+            let country = hits.iter().find_map(|h| {
+                let e = self.lex.entry(h.entry);
+                (e.kind == crate::lexicon::EntryKind::Country)
+                    .then_some(e.country.as_deref())
+                    .flatten()
+            });
+            if let Some(country) = country {
+                title.country = Some(country);
+            }
+        }
     }
 
     /// The one country of the speakers of a verb of saying right before token `i` (`Sudanese

@@ -722,3 +722,19 @@ fn forces_is_a_role_noun_only_after_a_country_or_organisation() {
     let bare = surfaces(&doc).iter().filter(|s| **s == "forces").count();
     assert_eq!(bare, 1, "only `its forces`: {:?}", surfaces(&doc));
 }
+
+#[test]
+fn a_titled_person_of_a_country_holds_that_countrys_office() {
+    let doc = analyze(
+        "Talks\n\nKenyan officials welcomed Foreign Minister Rui Tavares of Portugal on \
+         Monday.\n",
+        Some("2024-09-01"),
+    );
+    assert!(
+        surfaces(&doc).contains(&"Rui Tavares"),
+        "{:?}",
+        surfaces(&doc)
+    );
+    let minister = actor_of(&doc, "Rui Tavares").and_then(|a| a.cameo.clone());
+    assert_eq!(minister.as_deref(), Some("PRTGOV"));
+}

@@ -175,9 +175,12 @@ pub(crate) mod class {
     /// A verb of saying or knowing: a subject pronoun of the clause it reports stands for the
     /// verb's own subject when it fits.
     pub const REPORT: u16 = 1 << 8;
+    /// A verb whose object is who is to do what the infinitive after it says (`urged Russia
+    /// to stop`).
+    pub const CONTROL: u16 = 1 << 9;
 
     /// Each class by its name in the data file.
-    pub(crate) const NAMES: [(&str, u16); 9] = [
+    pub(crate) const NAMES: [(&str, u16); 10] = [
         ("preposition", PREPOSITION),
         ("clause", CLAUSE),
         ("travel", TRAVEL),
@@ -187,6 +190,7 @@ pub(crate) mod class {
         ("not_subject", NOT_SUBJECT),
         ("support", SUPPORT),
         ("report", REPORT),
+        ("control", CONTROL),
     ];
 }
 

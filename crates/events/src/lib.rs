@@ -1215,6 +1215,11 @@ impl<'a> Finder<'a> {
                 return self.subject_skipping(prev, first);
             }
             if self.is(prev, "to") {
+                // `urged Russia to stop`, `called on Israel to halt`: the object of the verb
+                // before is who is to act
+                if let Some(object) = self.controller(prev, first) {
+                    return vec![object];
+                }
                 // `X refused to meet`, `X is expected to sign`: X.
                 return self.subject_skipping(prev, first);
             }
@@ -1235,6 +1240,37 @@ impl<'a> Finder<'a> {
             }
         }
         subject
+    }
+
+    /// The object before the `to` at `to` of a verb that makes it act (`urged Russia to stop`,
+    /// `asked them to leave`, `called on Israel to halt`): the mention or pronoun right before
+    /// `to`, itself right after a verb of the `control` class or after `called on`.
+    fn controller(&self, to: usize, first: usize) -> Option<Arg> {
+        if to <= first + 1 {
+            return None;
+        }
+        let last = to - 1;
+        let (arg, s) = if let Some(m) = self.mention_at[last] {
+            (Arg::Mention(m as usize), self.mention_start(last, first))
+        } else if self.is_any(last, &["them", "him", "her", "us"]) {
+            (Arg::Pronoun(last), last)
+        } else {
+            return None;
+        };
+        // the article of a role noun: `urged the army to`
+        let s = if s > first && self.is_any(s - 1, &["the", "its", "their"]) {
+            s - 1
+        } else {
+            s
+        };
+        if s <= first {
+            return None;
+        }
+        let v = s - 1;
+        let called_on = self.is_any(v, &["on", "upon"])
+            && v > first
+            && self.word(v - 1).to_ascii_lowercase().starts_with("call");
+        (called_on || self.has(v, class::CONTROL)).then_some(arg)
     }
 
     /// The subject of the clause that holds the token before `at`, reading past the clause
@@ -1288,6 +1324,14 @@ impl<'a> Finder<'a> {
         }
         let mut t = start;
         while t < at {
+            // a relative aside set off by commas holds no subject of this clause: `The bloc,
+            // which suspended Madagascar, imposed`
+            if self.is(t, ",") && t + 1 < at && self.is_any(t + 1, &["which", "who", "whose"]) {
+                if let Some(close) = (t + 2..at).find(|&k| self.is(k, ",")) {
+                    t = close + 1;
+                    continue;
+                }
+            }
             if self.is_any(t, &["-", "\u{2014}", "\u{2013}"]) {
                 // a dash aside: `the court - dominated by loyalists - ordered`
                 if let Some(close) =
@@ -1469,6 +1513,14 @@ impl<'a> Finder<'a> {
                 }
                 return t;
             }
+            // past a relative aside: `The US, Britain and France, all of which arm Kyiv,
+            // have urged`
+            if self.is(p, ",") {
+                if let Some(open) = self.relative_aside_open(p, first) {
+                    t = open;
+                    continue;
+                }
+            }
             if self.has(p, class::CLAUSE) {
                 return t;
             }
@@ -1484,6 +1536,40 @@ impl<'a> Finder<'a> {
             t -= 1;
         }
         first
+    }
+
+    /// The opening comma of a relative clause set off by commas that `close` ends: `, which
+    /// ...,`, `, who ...,`, `, all of which ...,`, `, both of whom ...,`.
+    fn relative_aside_open(&self, close: usize, first: usize) -> Option<usize> {
+        let w = (first..close)
+            .rev()
+            .take_while(|&k| !self.is_any(k, &[",", ";"]) && !self.is_dash(k))
+            .find(|&k| self.is_any(k, &["which", "who", "whom", "whose"]))?;
+        let open = if w > first && self.is(w - 1, ",") {
+            w - 1
+        } else {
+            let quantified = w >= first + 3
+                && self.is(w - 1, "of")
+                && self.is_any(
+                    w - 2,
+                    &[
+                        "all", "both", "some", "many", "most", "none", "each", "one", "several",
+                    ],
+                )
+                && self.is(w - 3, ",");
+            if !quantified {
+                return None;
+            }
+            w - 3
+        };
+        // and past the abbreviation in brackets before it: `the Southern African Development
+        // Community (SADC), which`
+        if open > first && self.is(open - 1, ")") {
+            if let Some(bracket) = (first..open - 1).rev().take(6).find(|&k| self.is(k, "(")) {
+                return Some(bracket);
+            }
+        }
+        Some(open)
     }
 
     /// True when the words before `t` (back to `from`) aim at it: `at`, `on`, `against`,

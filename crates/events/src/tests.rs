@@ -913,3 +913,25 @@ fn a_running_total_of_deaths_is_no_act() {
     let doc = run("Five soldiers have been killed by rebels since Monday's ambush.");
     assert_eq!(doc.events.len(), 1, "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_relative_aside_is_skipped_and_an_urged_object_is_who_is_to_act() {
+    // the subject before a relative clause set off by commas
+    let doc = run(
+        "Germany, Italy and Spain, all of which buy gas from Algeria, have urged Morocco to \
+         reopen the border.",
+    );
+    let s = summary(&doc);
+    assert!(s.contains(&"020 DEU>MAR".to_string()), "{s:?}");
+    assert!(s.contains(&"020 ESP>MAR".to_string()), "{s:?}");
+    assert!(s.iter().all(|e| !e.starts_with("020 DZA")), "{s:?}");
+    // `asked Hamas to release`: Hamas would release; `refused to meet`: the subject would meet
+    let doc = run("Qatar asked Hamas to release the hostages.");
+    let release = doc.events.iter().find(|e| e.cameo.starts_with("084"));
+    let who = release
+        .and_then(|e| e.source)
+        .map(|a| doc.actors[a as usize].name.clone());
+    assert_eq!(who.as_deref(), Some("Hamas"), "{:?}", summary(&doc));
+    let doc = run("Iran refused to meet the Saudi envoy.");
+    assert_eq!(summary(&doc).first().map(|s| &s[..7]), Some("040 IRN"));
+}
