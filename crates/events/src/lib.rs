@@ -791,6 +791,25 @@ impl<'a> Finder<'a> {
                 resolved_targets.push(t);
             }
         }
+        // `urged both sides to`, `mediate between the two governments`: the two sides of the
+        // latest act two actors did to each other, else of the latest hostile one
+        let sides = self.sides_at(m.end, end).or_else(|| {
+            (m.end < end && self.is(m.end, "between"))
+                .then(|| self.sides_at(m.end + 1, end))
+                .flatten()
+        });
+        if let Some(sides_end) = sides.filter(|_| m.form.is_some() && !passive) {
+            // the role noun of the phrase (`the two governments`) is not one actor
+            let inside = |a: &Arg| match a {
+                Arg::Mention(i) => self
+                    .token_at(self.doc.mentions[*i].span.start)
+                    .is_some_and(|t| (m.end..sides_end).contains(&t)),
+                Arg::Pronoun(_) => false,
+            };
+            if targets.iter().all(inside) {
+                resolved_targets = sides_of(out, self.doc);
+            }
+        }
         let mut target = resolved_targets.first().copied();
         let more_targets = resolved_targets.get(1..).unwrap_or(&[]);
         // Roots 10-13 (demands, criticism, rejection, threats) aimed at no one named in
@@ -1536,6 +1555,42 @@ impl<'a> Finder<'a> {
             t -= 1;
         }
         first
+    }
+
+    /// Where the words from `t` that name the two sides of a conflict or a talk end: `both
+    /// sides`, `the two countries`, `both governments`, `the warring parties`.
+    fn sides_at(&self, t: usize, end: usize) -> Option<usize> {
+        let mut k = t;
+        if k < end && self.is(k, "the") {
+            k += 1;
+        }
+        let counted = k < end && self.is_any(k, &["both", "two", "warring"]);
+        if !counted {
+            return None;
+        }
+        k += 1;
+        if k < end && self.is_any(k, &["warring", "rival", "neighbouring", "neighboring"]) {
+            k += 1;
+        }
+        let noun = k < end
+            && self.is_any(
+                k,
+                &[
+                    "sides",
+                    "countries",
+                    "parties",
+                    "governments",
+                    "neighbours",
+                    "neighbors",
+                    "nations",
+                    "leaders",
+                    "camps",
+                    "states",
+                    "factions",
+                    "armies",
+                ],
+            );
+        noun.then_some(k + 1)
     }
 
     /// The opening comma of a relative clause set off by commas that `close` ends: `, which
@@ -2550,6 +2605,34 @@ impl<'a> Finder<'a> {
         }
         self.lex.number_word(w)
     }
+}
+
+/// The two sides of a conflict or a talk, from the events found so far: the latest pair of
+/// actors of two countries who acted on each other (`exchanged fire`), else the latest pair
+/// of a hostile act (roots 11 to 20).
+fn sides_of(events: &[Event], doc: &Document) -> Vec<u32> {
+    let country = |a: u32| doc.actors[a as usize].country.as_deref();
+    let apart =
+        |a: u32, b: u32| country(a).is_some() && country(b).is_some() && country(a) != country(b);
+    let pair = |e: &Event| e.source.zip(e.target).filter(|&(a, b)| apart(a, b));
+    let mutual = events.iter().rev().find_map(|e| {
+        let (a, b) = pair(e)?;
+        events
+            .iter()
+            .any(|o| o.source == Some(b) && o.target == Some(a))
+            .then_some([a, b])
+    });
+    let hostile = || {
+        events.iter().rev().find_map(|e| {
+            let root: u32 = e.cameo.get(..2)?.parse().ok()?;
+            (11..=20)
+                .contains(&root)
+                .then(|| pair(e))
+                .flatten()
+                .map(|(a, b)| [a, b])
+        })
+    };
+    mutual.or_else(hostile).map(Vec::from).unwrap_or_default()
 }
 
 /// Drops an event that only repeats an earlier one of its sentence: the same root category,

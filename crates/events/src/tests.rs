@@ -935,3 +935,23 @@ fn a_relative_aside_is_skipped_and_an_urged_object_is_who_is_to_act() {
     let doc = run("Iran refused to meet the Saudi envoy.");
     assert_eq!(summary(&doc).first().map(|s| &s[..7]), Some("040 IRN"));
 }
+
+#[test]
+fn both_sides_are_the_two_actors_of_the_latest_mutual_or_hostile_act() {
+    let doc = run(
+        "Armenia and Azerbaijan exchanged fire along the border on Tuesday. Russia urged both \
+         sides to show restraint, and France offered to mediate between the two governments.",
+    );
+    let s = summary(&doc);
+    for want in ["020 RUS>ARM", "020 RUS>AZE"] {
+        assert!(s.contains(&want.to_string()), "{want}: {s:?}");
+    }
+    assert!(
+        s.iter().any(|e| e.starts_with("045 FRA>A"))
+            || s.iter().any(|e| e.starts_with("039 FRA>A")),
+        "{s:?}"
+    );
+    // with no two sides met before, no target is made up
+    let doc = run("Russia urged both sides to show restraint.");
+    assert_eq!(summary(&doc), ["020 RUS>-"]);
+}
