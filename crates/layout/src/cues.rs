@@ -87,7 +87,10 @@ impl Boilerplate {
         if line.len() > MAX_BOILER_LEN {
             return None;
         }
-        let bare = line.trim_end_matches([':', ' ', '.']);
+        // `Comments 14`, `Comments (14)`: a count after the words is no part of them
+        let bare = line
+            .trim_end_matches([':', ' ', '.'])
+            .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' '));
         for &(pattern, how) in &self.whole[bucket(line)] {
             let hit = match how {
                 BoilerHow::Line | BoilerHow::End => bare.eq_ignore_ascii_case(pattern),

@@ -176,9 +176,11 @@ impl LayoutAnalyzer {
         if cues.position {
             score += 2;
         }
+        // a describing verb is a caption's sign in a short or unpunctuated line; a long
+        // finished sentence with one is body text (`families were forced to flee ...`)
         if cues.report {
             score -= 1;
-        } else if cues.verb {
+        } else if cues.verb && (lines[i].words <= 30 || !ends_with_terminal(text)) {
             score += 1;
         }
         if !ends_with_terminal(text) {
@@ -206,7 +208,8 @@ impl LayoutAnalyzer {
             let kind = if ended {
                 Kind::Boilerplate
             } else if let Some(end) = self.boilerplate.classify(t) {
-                ended = end;
+                // an end marker ends the story only once its body has begun
+                ended = end && !top;
                 Kind::Boilerplate
             } else if ((t.as_bytes()[0].is_ascii_digit() || t.as_bytes()[0] >= 0x80)
                 && self.time_only.is_match(t))
@@ -278,7 +281,10 @@ impl LayoutAnalyzer {
         if byline_at(i + 1) && reads_like_names(t) {
             return Kind::Byline;
         }
-        if word_count(t) <= 60 && (byline_at(i + 1) || byline_at(i + 2)) {
+        // a standfirst, or highlights whose bullets were lost in scraping, down to the byline
+        let byline = (i + 1..lines.len().min(i + 7)).find(|&j| byline_at(j));
+        let brief = |j: usize| lines[j].words <= 30 && !text[lines[j].span].ends_with('.');
+        if word_count(t) <= 60 && byline.is_some_and(|b| b <= i + 2 || (i..b).all(brief)) {
             return Kind::Highlight;
         }
         if !ends_with_terminal(t)

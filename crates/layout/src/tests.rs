@@ -249,3 +249,54 @@ fn author_lists() {
     assert_eq!(authors("By Ana Costa in Lisbon"), ["Ana Costa"]);
     assert_eq!(authors("by Thandiwe Mokoena"), ["Thandiwe Mokoena"]);
 }
+
+#[test]
+fn unmarked_highlights_down_to_the_byline_and_a_counted_comments_header_end_the_story() {
+    let text = "Dockers block port as pay talks collapse\n\n\
+        Strike enters its third week with no deal in sight\n\
+        Shipping lines divert cargo to rival harbours\n\
+        Union leader calls the offer 'an insult'\n\n\
+        By Ama Owusu For Harbournews.com\n\n\
+        Published: 09:15 GMT, 4 March 2031\n\n\
+        Dock workers blocked the gates of the port on Monday.\n\n\
+        Strikers march past the container terminal on Monday\n\n\
+        The union said talks had failed.\n\n\
+        Comments (38)\n\n\
+        Pay them what they are worth. The bosses earn enough.\n";
+    assert_eq!(
+        kinds(text),
+        [
+            Headline,
+            Highlight,
+            Highlight,
+            Highlight,
+            Byline,
+            Byline,
+            Paragraph,
+            Caption,
+            Paragraph,
+            Boilerplate,
+            Boilerplate
+        ]
+    );
+    // a comments link above the body ends nothing
+    let top = "Dockers block port\nComments 12\nDock workers blocked the gates on Monday.\n\
+        The union said talks had failed.\n";
+    assert_eq!(kinds(top), [Headline, Boilerplate, Paragraph, Paragraph]);
+}
+
+#[test]
+fn a_long_finished_sentence_with_a_describing_verb_is_body_text() {
+    let text = "Farmers block highway\nBy Lea Moreau\n\n\
+        LYON, May 3 (Reuters) - Police fired tear gas at hundreds of farmers who had blocked the \
+        A7 motorway near Lyon on Tuesday, as protesters who carry banners and throw eggs at \
+        officers vowed to stay until the government drops its new tax on diesel fuel for farms.\n\
+        The farm union said 40 tractors took part.\n\
+        The interior ministry said two officers were hurt.\n\n\
+        Farmers march towards the motorway near Lyon\n\n\
+        The protest is the third such blockade this month, the union said.\n\
+        Talks with the agriculture minister are due to resume in Paris on Friday.\n";
+    let kinds = kinds(text);
+    assert_eq!(kinds[2..4], [Dateline, Paragraph], "{kinds:?}");
+    assert!(kinds.contains(&Caption), "{kinds:?}");
+}
