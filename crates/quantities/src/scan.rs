@@ -158,6 +158,12 @@ const CLAUSE_STOPS: &[&str] = &[
     "before", "since", "until", "if",
 ];
 
+/// Prepositions of place and time: a number right after one is no object of the verb before
+/// (`killed two men at a checkpoint`).
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "at", "in", "near", "outside", "inside", "on", "into", "across", "during", "within",
+];
+
 /// Participles of transitive verbs: after a noun without an auxiliary they are active (`a bomb
 /// killed two`) unless nothing object-like follows (`seven people killed in clashes`).
 const TRANSITIVE: &[&str] = &[
@@ -878,6 +884,10 @@ impl QuantityLexicon {
                 || w.kind[b] == TokenKind::Number
                 || lower_eq(t, CLAUSE_STOPS)
             {
+                break;
+            }
+            // `shot dead four men at a checkpoint`: a place's phrase is not the verb's object
+            if b + 1 == first && lower_eq(t, PLACE_PREPOSITIONS) {
                 break;
             }
             if let Some(cue_kind) = self.before_cue_ending(w, b + 1) {

@@ -359,3 +359,16 @@ fn counts_coordinated_as_objects_of_one_verb_share_its_kind() {
         doc.events
     );
 }
+
+#[test]
+fn shot_dead_and_other_ways_of_killing_count_the_dead() {
+    for sentence in [
+        "At least six people were shot dead near the stadium.",
+        "Soldiers shot dead four men at a checkpoint.",
+        "Three villagers were hacked to death in the raid.",
+        "Two guards were gunned down outside the bank.",
+    ] {
+        let q = one(sentence);
+        assert_eq!(q.2, QuantityKind::Killed, "{sentence}: {q:?}");
+    }
+}
