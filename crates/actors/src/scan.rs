@@ -354,19 +354,27 @@ impl<'a> Scanner<'a> {
             let mut k = j;
             while k < end && k - j < 3 {
                 let c = self.word(k);
+                // `Commission on Human Rights`, `Office on Drugs and Crime`: `on` after an
+                // organisation's head word
+                let on = k == j && c == "on" && self.info[j - 1].lex.head == Some(Head::Org);
                 let inner = CONNECTORS.contains(&c)
                     || matches!(c, "for" | "and" | "&" | "the")
+                    || on
                     || (k == j && is_possessive_mark(self.tokens[k].kind, c));
                 if !inner {
                     break;
                 }
                 k += 1;
             }
+            // `the Commission on Human Rights and Amnesty International`: `and` before a
+            // name the gazetteer knows joins two names, not the words of one
+            let and_known = matches!(self.word(j), "and" | "&") && k < end && self.info[k].lex.name;
             let joins = k > j
                 && k < end
                 && self.tokens[k].kind == TokenKind::Word
                 && self.info[k].name_word
                 && !self.info[k].lex.stop
+                && !and_known
                 && self.word(j) != "the"
                 && !(k > j + 1 && self.word(j) == "of" && self.person_so_far(i, j));
             if joins {
@@ -540,9 +548,12 @@ impl<'a> Scanner<'a> {
             Some(Head::Gpe) => return Some(RunType::Gpe),
             _ => {}
         }
-        // `Bank of England`, `University of Nairobi`, `Ministry of Defence`.
+        // `Bank of England`, `University of Nairobi`, `Ministry of Defence`, `Commission on
+        // Human Rights`, `Office for National Statistics`.
         for j in s + 1..e.saturating_sub(1) {
-            if self.word(j) == "of" && self.info[j - 1].lex.head == Some(Head::Org) {
+            if matches!(self.word(j), "of" | "on" | "for")
+                && self.info[j - 1].lex.head == Some(Head::Org)
+            {
                 return Some(RunType::Org);
             }
         }
@@ -782,11 +793,33 @@ impl<'a> Scanner<'a> {
                         r - i > len
                             && !(i..r)
                                 .any(|j| is_possessive_mark(self.tokens[j].kind, self.word(j)))
-                            && (only_places(self.lex, hits)
+                            && (places_or_capitals(self.lex, hits)
                                 || matches!(run_type, Some(RunType::Org | RunType::Loc)))
                     });
                 if !run_wins {
-                    let e = i + len;
+                    let mut e = i + len;
+                    // `Amnesty International Kenya`, `Save the Children UK`: a
+                    // non-governmental organisation's national section is the organisation
+                    let ngo = hits.iter().all(|h| {
+                        lex.entry(h.entry)
+                            .codes
+                            .first()
+                            .is_some_and(|c| c.cameo.starts_with("NGO"))
+                    });
+                    if ngo && e < end && self.info[e].name_word {
+                        if let Some((clen, chits)) = self.match_name(e, end, shout) {
+                            let country = chits.iter().all(|h| {
+                                h.form == crate::lexicon::Form::Name
+                                    && lex.entry(h.entry).kind == crate::lexicon::EntryKind::Country
+                            });
+                            let more = e + clen < end
+                                && self.tokens[e + clen].kind == TokenKind::Word
+                                && self.info[e + clen].name_word;
+                            if country && !more {
+                                e += clen;
+                            }
+                        }
+                    }
                     let cand = Cand {
                         start: i,
                         end: e,
@@ -1210,6 +1243,14 @@ fn only_places(lex: &ActorLexicon, hits: &[Hit]) -> bool {
             lex.entry(h.entry).kind,
             EntryKind::City | EntryKind::Region | EntryKind::Area | EntryKind::Territory
         )
+    })
+}
+
+/// True when every meaning of a name is a place, a country's capital among them: a longer
+/// capitalised run that starts with it is a name of its own (`Aden Duale`, `Lima Castro`).
+fn places_or_capitals(lex: &ActorLexicon, hits: &[Hit]) -> bool {
+    hits.iter().all(|h| {
+        h.form == crate::lexicon::Form::Capital || only_places(lex, std::slice::from_ref(h))
     })
 }
 

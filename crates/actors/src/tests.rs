@@ -738,3 +738,29 @@ fn a_titled_person_of_a_country_holds_that_countrys_office() {
     let minister = actor_of(&doc, "Rui Tavares").and_then(|a| a.cameo.clone());
     assert_eq!(minister.as_deref(), Some("PRTGOV"));
 }
+
+#[test]
+fn a_capital_that_opens_a_longer_name_a_time_zone_and_an_ngos_section() {
+    let doc = analyze(
+        "Vote\n\nInterior Minister Lima Okonkwo said polls closed at 18:00 GMT. The National \
+         Commission on Human Rights and Amnesty International Nigeria said turnout was low.\n",
+        Some("2024-09-01"),
+    );
+    let found = surfaces(&doc);
+    // `Lima` is Peru's capital, but `Lima Okonkwo` is a person
+    assert!(found.contains(&"Lima Okonkwo"), "{found:?}");
+    assert_eq!(
+        mention_type(&doc, "Lima Okonkwo"),
+        Some(MentionType::Person)
+    );
+    assert!(
+        !found.contains(&"Lima") && !found.contains(&"GMT"),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"National Commission on Human Rights"),
+        "{found:?}"
+    );
+    let amnesty = actor_of(&doc, "Amnesty International Nigeria").expect("the section");
+    assert_eq!(amnesty.cameo.as_deref(), Some("NGOHRIAMN"));
+}

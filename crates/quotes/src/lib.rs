@@ -750,7 +750,12 @@ impl<'a> Finder<'a> {
             let mention = &self.doc.mentions[m as usize];
             let actor = mention.actor?;
             let country = self.doc.actors.get(actor as usize)?.kind == ActorType::Country;
-            (country && !self.in_quote(mention.span.start as usize)).then_some(actor)
+            // a country's name, not `the country` (which refers back, often to the home)
+            let named = self
+                .doc
+                .span_text(mention.span)
+                .starts_with(char::is_uppercase);
+            (country && named && !self.in_quote(mention.span.start as usize)).then_some(actor)
         })
     }
 
@@ -1145,7 +1150,11 @@ impl<'a> Finder<'a> {
         let mut c = v + 1;
         // `said on Tuesday (that) ...`, `said in a statement that ...`: an adjunct opens
         // with a preposition or a word of time, not with an article (`said a man ...`).
-        if c < e && !matches!(self.word(c), "a" | "an") {
+        // Nor with a bound on a number: `said at least five people died`.
+        let bound = c + 1 < e
+            && self.word(c).eq_ignore_ascii_case("at")
+            && matches!(self.word(c + 1), "least" | "most");
+        if c < e && !bound && !matches!(self.word(c), "a" | "an") {
             while c < e && ADJUNCTS.contains(&self.word(c)) {
                 c += 1;
             }
@@ -1181,7 +1190,9 @@ impl<'a> Finder<'a> {
             let verb = c + 1 < e && AUXILIARIES.contains(&then.as_str());
             return (subject && verb).then_some(c);
         }
-        if PREPOSITIONS.contains(&next.as_str()) || matches!(next.as_str(), "so" | "nothing") {
+        if (PREPOSITIONS.contains(&next.as_str()) && !bound)
+            || matches!(next.as_str(), "so" | "nothing")
+        {
             return None;
         }
         // `said it would`, not `said it again`: a pronoun object needs a verb after it.

@@ -174,3 +174,17 @@ fn unbalanced_marks_do_not_swallow_the_article() {
     assert!(!q.0.contains("reopened"), "{q:?}");
     assert!(qs.iter().any(|q| q.0 == "Good,"), "{qs:#?}");
 }
+
+#[test]
+fn a_bound_after_the_verb_opens_the_clause_and_the_country_refers_to_no_speaker() {
+    let qs = quotes("The commission said at least nine dockers had been arrested.");
+    let q = find(&qs, "nine dockers");
+    assert!(q.0.starts_with("at least nine"), "{q:?}");
+    let qs = quotes(
+        "Ghana's port authority expects a long strike. Police detained 40 strikers across the \
+         country, the interior ministry said.",
+    );
+    let q = find(&qs, "detained 40 strikers");
+    assert_eq!(q.3.as_deref(), Some("the interior ministry"));
+    assert_ne!(q.2.as_deref(), Some("Ghana"), "{q:?}");
+}
