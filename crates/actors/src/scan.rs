@@ -469,10 +469,13 @@ impl<'a> Scanner<'a> {
 
     /// True when a name can start at `k`: a capitalised word that is no stop word.
     fn name_starts(&self, k: usize, end: usize) -> bool {
-        k < end
-            && self.tokens[k].kind == TokenKind::Word
-            && self.info[k].upper
-            && !self.info[k].lex.stop
+        let word =
+            |k: usize| k < end && self.tokens[k].kind == TokenKind::Word && self.info[k].upper;
+        // `spokesperson He Yadong`: a short surname that is also a stop word, before a given
+        // name
+        word(k)
+            && (!self.info[k].lex.stop
+                || (self.word(k).len() <= 3 && word(k + 1) && !self.info[k + 1].lex.stop))
     }
 
     /// True when an apposition ends at `k`: a comma, a reporting verb, or the sentence's end.
@@ -983,9 +986,30 @@ impl<'a> Scanner<'a> {
                 continue;
             }
 
+            // `Trade Commissioner Valdis Dombrovskis`: capitalised portfolio words before a
+            // title and a name are part of the title, not a name of their own (but `Supreme
+            // Court Justice X` keeps its court)
+            if let Some(r) = run {
+                let lex = self.lex;
+                let title_at = (i + 1..r.min(i + 4)).find(|&j| {
+                    self.info[j].lex.title
+                        && self.run_type(i, j, false).is_none()
+                        && (i..j).all(|k| self.match_name(k, j, false).is_none())
+                });
+                if let Some(j) = title_at {
+                    let then_name = self
+                        .match_lower(j, end, true, &lex.title_prefixes, &lex.titles)
+                        .is_some_and(|(len, _, _)| self.name_starts(j + len, end));
+                    if then_name {
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+
             // A capitalised run no lexicon knows. A stop word (`The`, `Despite`) is passed
             // over, and the scan goes on from the next word: `The Kremlin`.
-            if upper && info.lex.stop {
+            if upper && info.lex.stop && !(title.is_some() && self.name_starts(i, end)) {
                 title = None;
                 i += 1;
                 continue;

@@ -764,3 +764,22 @@ fn a_capital_that_opens_a_longer_name_a_time_zone_and_an_ngos_section() {
     let amnesty = actor_of(&doc, "Amnesty International Nigeria").expect("the section");
     assert_eq!(amnesty.cameo.as_deref(), Some("NGOHRIAMN"));
 }
+
+#[test]
+fn portfolio_words_before_a_title_and_a_short_surname_after_one() {
+    let doc = analyze(
+        "Trade row\n\nThe talks resumed. Fisheries Commissioner Marta Kos said the bloc was \
+         open to talks. Ministry spokesperson He Yadong told reporters the probe was fair.\n",
+        Some("2024-09-01"),
+    );
+    let found = surfaces(&doc);
+    assert!(found.contains(&"Marta Kos"), "{found:?}");
+    assert_eq!(mention_type(&doc, "Marta Kos"), Some(MentionType::Person));
+    assert!(found.contains(&"He Yadong"), "{found:?}");
+    // a pronoun after a verb is no surname
+    let doc = analyze(
+        "Trade row\n\nThe spokesman said He was wrong to leave.\n",
+        Some("2024-09-01"),
+    );
+    assert!(!surfaces(&doc).contains(&"He"), "{:?}", surfaces(&doc));
+}

@@ -955,3 +955,17 @@ fn both_sides_are_the_two_actors_of_the_latest_mutual_or_hostile_act() {
     let doc = run("Russia urged both sides to show restraint.");
     assert_eq!(summary(&doc), ["020 RUS>-"]);
 }
+
+#[test]
+fn tariffs_are_trade_sanctions() {
+    assert_eq!(
+        summary(&run("Mexico imposed tariffs on Brazilian steel.")),
+        ["163 MEX>BRA"]
+    );
+    let doc = run("Ottawa announced new tariffs on Chinese steel on Monday.");
+    assert!(
+        summary(&doc).iter().any(|e| e.starts_with("163 CAN")),
+        "{:?}",
+        summary(&doc)
+    );
+}

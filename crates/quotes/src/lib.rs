@@ -819,6 +819,8 @@ impl<'a> Finder<'a> {
     /// governs and no quote holds.
     fn subject(&self, first: usize, end: usize) -> Option<(u32, Span)> {
         let mut t = first;
+        // where a possessor passed over starts: the speaker's words begin there
+        let mut owner_start: Option<u32> = None;
         while t < end {
             if let Some(m) = self.mention_of[t] {
                 let mention = &self.doc.mentions[m as usize];
@@ -832,10 +834,19 @@ impl<'a> Finder<'a> {
                     u += 1;
                 }
                 let modifier = u < end && self.mention_of[u].is_some();
-                if !governed && !quoted && speaker_like && !modifier {
+                // `Spain's agriculture minister, Luis Planas,`: the possessor is not the subject
+                let possessor = u < end && matches!(self.word(u), "'s" | "\u{2019}s");
+                if !governed && !quoted && speaker_like && !modifier && !possessor {
                     if let Some(actor) = mention.actor {
-                        return Some((actor, mention.span));
+                        let span = Span {
+                            start: owner_start.unwrap_or(mention.span.start),
+                            end: mention.span.end,
+                        };
+                        return Some((actor, span));
                     }
+                }
+                if possessor && !governed {
+                    owner_start.get_or_insert(mention.span.start);
                 }
                 // Skip the rest of this mention.
                 while t < end && self.mention_of[t] == Some(m) {
@@ -1310,7 +1321,10 @@ impl<'a> Finder<'a> {
                     }
                     u < e && self.is_verb(u) && !self.word(u).ends_with("ing")
                 });
-            if cut && t >= a + 3 {
+            // `called for calm and said Madrid would ...`: a second verb of saying starts a
+            // report of its own, however short the first one's words
+            let says_again = matches!(w, "and" | "but") && t + 1 < e && self.is_verb(t + 1);
+            if (cut && t >= a + 3) || says_again {
                 return t;
             }
         }

@@ -188,3 +188,14 @@ fn a_bound_after_the_verb_opens_the_clause_and_the_country_refers_to_no_speaker(
     assert_eq!(q.3.as_deref(), Some("the interior ministry"));
     assert_ne!(q.2.as_deref(), Some("Ghana"), "{q:?}");
 }
+
+#[test]
+fn a_call_for_something_and_a_report_after_it_are_apart() {
+    let qs = quotes(
+        "Portugal's fisheries minister, Rui Costa, called for calm and said Lisbon would seek \
+         a negotiated solution.",
+    );
+    let q = find(&qs, "Lisbon would seek");
+    assert!(!q.0.contains("calm"), "{q:?}");
+    assert_eq!(q.2.as_deref(), Some("Rui Costa"), "{q:?}");
+}
