@@ -87,6 +87,10 @@ impl Boilerplate {
         if line.len() > MAX_BOILER_LEN {
             return None;
         }
+        // `(Reporting by ...; Editing by ...)`: a credit line in brackets
+        let line = line
+            .strip_prefix('(')
+            .map_or(line, |l| l.strip_suffix(')').unwrap_or(l));
         // `Comments 14`, `Comments (14)`: a count after the words is no part of them
         let bare = line
             .trim_end_matches([':', ' ', '.'])

@@ -300,3 +300,10 @@ fn a_long_finished_sentence_with_a_describing_verb_is_body_text() {
     assert_eq!(kinds[2..4], [Dateline, Paragraph], "{kinds:?}");
     assert!(kinds.contains(&Caption), "{kinds:?}");
 }
+
+#[test]
+fn a_credit_line_in_brackets_is_furniture() {
+    let text = "Port reopens\nThe port reopened on Friday.\nTraffic was light.\n\
+        (Reporting by Ama Owusu in Accra; Editing by Tom Hale)\n";
+    assert_eq!(kinds(text), [Headline, Paragraph, Paragraph, Boilerplate]);
+}
