@@ -285,7 +285,47 @@ impl<'a> Finder<'a> {
         events.sort_by_key(|e| (e.trigger.start, e.source));
         drop_repeats(&mut events);
         self.drop_threatened(&mut events);
+        self.vowed_force(&mut events);
         events
+    }
+
+    /// `vowed to crush the rebels`, `pledged to punish those responsible`: a promise of force
+    /// or repression is a threat (138, 137) made by the one who vows, not a future act.
+    fn vowed_force(&self, events: &mut [Event]) {
+        for e in events.iter_mut() {
+            if e.modality != Modality::Future || e.negated {
+                continue;
+            }
+            let code = match e.cameo.get(..2) {
+                Some("18" | "19" | "20") => "138",
+                Some("17") => "137",
+                _ => continue,
+            };
+            let Some(t) = self.token_at(e.trigger.start) else {
+                continue;
+            };
+            let sentence = &self.doc.sentences[e.sentence as usize];
+            let first = sentence.first_token as usize;
+            if t < first + 2 || !self.is(t - 1, "to") {
+                continue;
+            }
+            let vow = t - 2;
+            let lemma = self.word(vow).to_ascii_lowercase();
+            let vows = ["vow", "pledg", "promis", "swor", "swear"]
+                .iter()
+                .any(|p| lemma.starts_with(p));
+            let Some(id) = vows.then(|| self.lex.code_id(code)).flatten() else {
+                continue;
+            };
+            let threat = self.lex.code(id);
+            e.cameo = threat.code;
+            e.plover = threat.plover;
+            e.goldstein = threat.goldstein;
+            e.trigger = self.doc.tokens[vow].span;
+            e.modality = Modality::Asserted;
+            e.fatalities = None;
+            e.injured = None;
+        }
     }
 
     /// `threatened to impose sanctions`, `warned it would cut ties`: the act threatened is

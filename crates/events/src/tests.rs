@@ -969,3 +969,15 @@ fn tariffs_are_trade_sanctions() {
         summary(&doc)
     );
 }
+
+#[test]
+fn a_vow_of_force_is_a_threat() {
+    let s = summary(&run("Al-Shabaab vowed to attack Kenyan troops in Somalia."));
+    assert!(s.iter().any(|e| e.starts_with("138")), "{s:?}");
+    assert!(s.iter().all(|e| !e.starts_with("19")), "{s:?}");
+    let s = summary(&run("President Nana Tabi vowed to crush the protesters."));
+    assert!(s.iter().any(|e| e.starts_with("137")), "{s:?}");
+    // a promise of something else stays a promise
+    let s = summary(&run("Ghana pledged to rebuild the bridge."));
+    assert!(s.iter().all(|e| !e.starts_with("13")), "{s:?}");
+}
