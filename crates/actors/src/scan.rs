@@ -404,6 +404,28 @@ impl<'a> Scanner<'a> {
         (c.end == i && org).then_some(j)
     }
 
+    /// `The RSF said its forces were`: after `its` or `their`, the organisation that opens
+    /// the sentence (candidate `own` is the sentence's first) owns the role noun at `i`.
+    fn its_org(&self, cands: &[Cand<'a>], own: usize, i: usize, start: usize) -> Option<usize> {
+        if i <= start || !self.lower_is(i - 1, &["its", "their"]) {
+            return None;
+        }
+        let first = cands.get(own)?;
+        let org = match first.what {
+            What::Named(hits) => hits.iter().all(|h| {
+                matches!(
+                    self.lex.entry(h.entry).kind,
+                    crate::lexicon::EntryKind::Igo | crate::lexicon::EntryKind::Org
+                )
+            }),
+            What::Unknown(run_type) => run_type == Some(RunType::Org),
+            _ => false,
+        };
+        // the subject: nothing but an article before it
+        let subject = (start..first.start).all(|k| self.lower_is(k, &["the", "a", "an"]));
+        (org && subject).then_some(own)
+    }
+
     /// Where the run of role modifiers that ends right before token `i` starts (`top` in
     /// `Kenya's top diplomat`), or `i` when there is none.
     fn modifiers_before(&self, i: usize, start: usize) -> usize {
@@ -930,11 +952,13 @@ impl<'a> Scanner<'a> {
                 let owner = before
                     .is_none()
                     .then(|| {
-                        self.owner_before(cands, from).or_else(|| {
-                            (!agent.institution && !upper)
-                                .then(|| self.org_before(cands, from))
-                                .flatten()
-                        })
+                        self.owner_before(cands, from)
+                            .or_else(|| {
+                                (!agent.institution && !upper)
+                                    .then(|| self.org_before(cands, from))
+                                    .flatten()
+                            })
+                            .or_else(|| self.its_org(cands, own, from, start))
                     })
                     .flatten();
                 let mut s = i;

@@ -783,3 +783,15 @@ fn portfolio_words_before_a_title_and_a_short_surname_after_one() {
     );
     assert!(!surfaces(&doc).contains(&"He"), "{:?}", surfaces(&doc));
 }
+
+#[test]
+fn its_people_belong_to_the_organisation_that_opens_the_sentence() {
+    let doc = analyze(
+        "Fighting\n\nThe Sudanese army shelled the town. The Rapid Support Forces said its \
+         fighters still held the bridge.\n",
+        Some("2024-09-01"),
+    );
+    let rsf = actor_of(&doc, "Rapid Support Forces").expect("the RSF");
+    let fighters = actor_of(&doc, "fighters").expect("its fighters");
+    assert!(std::ptr::eq(rsf, fighters), "{fighters:?}");
+}

@@ -126,6 +126,9 @@ pub enum Cue {
     /// A running total (`so far`, `since the war began`): a killing in the perfect with it in
     /// its sentence is a toll over time, not an act.
     Cumulative,
+    /// A noun of a stretch of conflict (`war`, `insurgency`): as the subject of a killing in
+    /// the perfect (`the war has killed`) it makes the figure a running total.
+    Period,
 }
 
 /// Everything the events stage knows. Built once; immutable and shared across threads.
@@ -226,6 +229,7 @@ impl EventLexicon {
                 Some("hazard") => Cue::Hazard,
                 Some("reciprocal") => Cue::Reciprocal,
                 Some("cumulative") => Cue::Cumulative,
+                Some("period") => Cue::Period,
                 other => {
                     return Err(row.error(
                         embedded::EVENT_CUES.name,

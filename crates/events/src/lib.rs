@@ -1881,6 +1881,19 @@ impl<'a> Finder<'a> {
             if self.is(k, "by") && source.is_empty() {
                 source = self.mention_run(k + 1, end);
             }
+            // `a drone strike blamed on the RSF`, `an attack attributed to the group`: the
+            // one blamed did it
+            if k + 1 < end
+                && source.is_empty()
+                && ((self.is(k, "blamed") && self.is(k + 1, "on"))
+                    || (self.is(k, "attributed") && self.is(k + 1, "to")))
+            {
+                source = self.mention_run(k + 2, end);
+                if !source.is_empty() {
+                    k += 2;
+                    continue;
+                }
+            }
             if self.is_any(
                 k,
                 &[
@@ -2180,12 +2193,22 @@ impl<'a> Finder<'a> {
     /// sentence gives a running total's span: a cumulative cue (`so far`, `since the war`), or
     /// `since` with a month or a year (`since January`, `since 2023`).
     fn cumulative(&self, m: &Match, first: usize, end: usize) -> bool {
-        let perfect = (m.first.saturating_sub(4).max(first)..m.first)
+        let aux = (m.first.saturating_sub(4).max(first)..m.first)
             .rev()
             .take_while(|&t| !self.is_any(t, &[",", ";"]) && !self.has(t, class::CLAUSE))
-            .any(|t| self.is_any(t, &["have", "has", "had"]));
-        if !perfect {
+            .find(|&t| self.is_any(t, &["have", "has", "had"]));
+        let Some(aux) = aux else {
             return false;
+        };
+        // `a war that has killed tens of thousands`, `the conflict has killed`: a stretch of
+        // war as the killer is a running total
+        let period = |t: usize| {
+            self.lex.cues().iter().any(|(words, cue)| {
+                *cue == Cue::Period && words.len() == 1 && self.is(t, &words[0])
+            })
+        };
+        if (aux.saturating_sub(3).max(first)..aux).any(period) {
+            return true;
         }
         let since_date = |t: usize| {
             self.is(t, "since")
@@ -2696,7 +2719,9 @@ fn drop_repeats(events: &mut Vec<Event>) {
                     && k.negated == e.negated
                     && k.modality == e.modality
                     && (e.source.is_none() || e.source == k.source)
-                    && (e.target.is_none() || e.target == k.target)
+                    // `a drone strike blamed on X killed three journalists`: the verb names
+                    // whom the strike hit
+                    && (e.target.is_none() || k.target.is_none() || e.target == k.target)
                     && !differs(e.fatalities, k.fatalities)
                     && !differs(e.injured, k.injured)
                     && (e.location.is_none() || e.location == k.location)
@@ -2715,6 +2740,10 @@ fn drop_repeats(events: &mut Vec<Event>) {
             Some(k) => {
                 k.fatalities = k.fatalities.or(e.fatalities);
                 k.injured = k.injured.or(e.injured);
+                if k.target.is_none() {
+                    k.target = e.target;
+                    k.target_guessed = e.target_guessed;
+                }
             }
             None => kept.push(e),
         }

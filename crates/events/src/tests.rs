@@ -981,3 +981,22 @@ fn a_vow_of_force_is_a_threat() {
     let s = summary(&run("Ghana pledged to rebuild the bridge."));
     assert!(s.iter().all(|e| !e.starts_with("13")), "{s:?}");
 }
+
+#[test]
+fn a_war_that_has_killed_is_a_running_total_and_a_strike_blamed_on_x_is_xs() {
+    let doc =
+        run("The army retook the airport, two years into a war that has killed 20,000 people.");
+    let s = summary(&doc);
+    assert!(s.iter().any(|e| e.starts_with("192")), "{s:?}");
+    assert!(s.iter().all(|e| !e.starts_with("190")), "{s:?}");
+    let doc = run("A drone strike blamed on Hezbollah killed two Israeli soldiers.");
+    let strikes: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("19"))
+        .collect();
+    assert_eq!(strikes.len(), 1, "{:?}", summary(&doc));
+    let who = |a: Option<u32>| a.map(|a| doc.actors[a as usize].name.clone());
+    assert_eq!(who(strikes[0].source).as_deref(), Some("Hezbollah"));
+    assert!(strikes[0].target.is_some(), "{:?}", summary(&doc));
+}

@@ -372,3 +372,13 @@ fn shot_dead_and_other_ways_of_killing_count_the_dead() {
         assert_eq!(q.2, QuantityKind::Killed, "{sentence}: {q:?}");
     }
 }
+
+#[test]
+fn a_wars_running_toll_is_not_the_articles_toll() {
+    let doc = analyse(
+        "Airport retaken\n\nThe army retook the airport, two years into a war that has killed \
+         20,000 people. A drone strike killed four soldiers on Friday.\n",
+        "2025-03-21",
+    );
+    assert_eq!(doc.casualties.killed, Some(4), "{:?}", doc.quantities);
+}
