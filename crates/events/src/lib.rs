@@ -760,7 +760,10 @@ impl<'a> Finder<'a> {
                             m.end,
                             end,
                             &m.pattern_words,
-                            matches!(&code.code[..2], "16" | "17" | "18" | "19" | "20"),
+                            matches!(
+                                &code.code[..2],
+                                "11" | "12" | "13" | "16" | "17" | "18" | "19" | "20"
+                            ),
                         ),
                     )
                 }
@@ -861,6 +864,12 @@ impl<'a> Finder<'a> {
             guessed_target = target.is_some();
         }
         let (modality, negated) = self.modality(m, first);
+        // `accused Somalia of backing the rebels`: the act is what the accuser says happened
+        let modality = if modality == Modality::Asserted && self.accused_of(m, first) {
+            Modality::Reported
+        } else {
+            modality
+        };
         let quote = self.quote_of(m);
         let modality = match (modality, quote) {
             (Modality::Asserted, Some(_)) => Modality::Reported,
@@ -1243,6 +1252,20 @@ impl<'a> Finder<'a> {
         }
         if t > first {
             let prev = t - 1;
+            // `accused Somalia of backing`, `criticised Israel for killing`, `charged them with
+            // inciting`: the one accused, criticised or charged is who did it
+            if form == VerbForm::Ing && prev > first && self.is_any(prev, &["of", "for", "with"]) {
+                if let Some(mi) = self.mention_at[prev - 1] {
+                    let s = self.mention_start(prev - 1, first);
+                    let governed = s > first && self.has(s - 1, class::PREPOSITION);
+                    if !governed {
+                        return vec![Arg::Mention(mi as usize)];
+                    }
+                }
+                if self.is_any(prev - 1, &["them", "him", "her", "us"]) {
+                    return vec![Arg::Pronoun(prev - 1)];
+                }
+            }
             let participle_clause = form == VerbForm::Ing
                 && (self.is_any(
                     prev,
@@ -1299,6 +1322,26 @@ impl<'a> Finder<'a> {
             }
         }
         subject
+    }
+
+    /// True when the -ing verb trigger is what someone is accused, suspected or convicted of
+    /// (`accused Somalia of backing`, `suspected of planning`, `charged with inciting`).
+    fn accused_of(&self, m: &Match, first: usize) -> bool {
+        if m.form != Some(VerbForm::Ing)
+            || m.first <= first
+            || !self.is_any(m.first - 1, &["of", "with"])
+        {
+            return false;
+        }
+        (m.first.saturating_sub(7).max(first)..m.first - 1)
+            .rev()
+            .take_while(|&t| !self.is_any(t, &[",", ";"]) && !self.has(t, class::CLAUSE))
+            .any(|t| {
+                let w = self.word(t).to_ascii_lowercase();
+                ["accus", "suspect", "convict", "charg", "alleg"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+            })
     }
 
     /// The object before the `to` at `to` of a verb that makes it act (`urged Russia to stop`,

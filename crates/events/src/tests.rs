@@ -1000,3 +1000,21 @@ fn a_war_that_has_killed_is_a_running_total_and_a_strike_blamed_on_x_is_xs() {
     assert_eq!(who(strikes[0].source).as_deref(), Some("Hezbollah"));
     assert!(strikes[0].target.is_some(), "{:?}", summary(&doc));
 }
+
+#[test]
+fn the_one_accused_of_an_act_is_its_alleged_doer() {
+    let doc = run("Rwanda accused Burundi of backing the rebels.");
+    let backing = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("05"))
+        .expect("the backing");
+    let who = |a: Option<u32>| a.map(|a| doc.actors[a as usize].name.clone());
+    assert_eq!(who(backing.source).as_deref(), Some("Burundi"));
+    assert_eq!(backing.modality, Modality::Reported);
+    let s = summary(&run("Chile criticised Peru for expelling its ambassador."));
+    assert!(
+        s.iter().any(|e| e.starts_with("1") && e.contains("PER>")),
+        "{s:?}"
+    );
+}
