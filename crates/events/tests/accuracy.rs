@@ -20,8 +20,8 @@ use newsgraph_quotes::QuoteStage;
 use newsgraph_segment::Segmenter;
 
 /// The floors: a change that lowers either fails here.
-const MIN_PRECISION: f64 = 0.67;
-const MIN_RECALL: f64 = 0.59;
+const MIN_PRECISION: f64 = 0.68;
+const MIN_RECALL: f64 = 0.60;
 /// Floors for the root code alone.
 const MIN_ROOT_PRECISION: f64 = 0.81;
 const MIN_ROOT_RECALL: f64 = 0.72;
