@@ -169,7 +169,8 @@ pub(crate) struct WordInfo {
     pub first_name: bool,
     /// What the word says of a name it ends (`Party`, `River`) or starts (`Mount`, `San`).
     pub head: Option<Head>,
-    /// A word that may stand between a country and its role noun (`top`, `new`).
+    /// A word that may stand between a country or an organisation and its role noun (`top`,
+    /// `new`).
     pub modifier: bool,
 }
 

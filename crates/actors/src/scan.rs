@@ -19,8 +19,9 @@ pub(crate) struct TitleCue<'a> {
     /// The organisation right before it, as an index into the article's candidates:
     /// `Amnesty International director`, `NUM general secretary`.
     pub org: Option<usize>,
-    /// True when `country` is only the one country the sentence named before the title, which
-    /// `of Portugal` after the name overrides.
+    /// True when no adjective or possessive before the title gave `country` (it is the one
+    /// country the sentence named before the title, or none), so that `of Portugal` after the
+    /// name may give it.
     pub guessed: bool,
 }
 
@@ -423,7 +424,19 @@ impl<'a> Scanner<'a> {
         };
         // the subject: nothing but an article before it
         let subject = (start..first.start).all(|k| self.lower_is(k, &["the", "a", "an"]));
-        (org && subject).then_some(own)
+        // and no other country or organisation named since (`The UN urged Israel to withdraw
+        // its forces`: Israel's)
+        let other = cands[own + 1..].iter().any(|c| match c.what {
+            What::Named(hits) => hits.iter().any(|h| {
+                !matches!(
+                    self.lex.entry(h.entry).kind,
+                    crate::lexicon::EntryKind::Person
+                )
+            }),
+            What::Unknown(run_type) => run_type != Some(RunType::Person),
+            _ => false,
+        });
+        (org && subject && !other).then_some(own)
     }
 
     /// Where the run of role modifiers that ends right before token `i` starts (`top` in
@@ -440,8 +453,15 @@ impl<'a> Scanner<'a> {
     /// token `i` (past its modifiers): what a word such as `forces` needs to be a role noun.
     fn qualifies(&self, cands: &[Cand<'a>], i: usize, start: usize) -> bool {
         let from = self.modifiers_before(i, start);
+        // a country's adjective or possessive (`Kenyan forces`, `Kenya's forces`), not a bare
+        // name (`Drought in Kenya forces farmers to ...`)
+        let country = self
+            .country_before(cands, from)
+            .is_some_and(|(_, adjective)| {
+                adjective || (from > 0 && self.possessive(from - 1, from))
+            });
         (from > start && self.lower_is(from - 1, &["its", "their"]))
-            || self.country_before(cands, from).is_some()
+            || country
             || self.owner_before(cands, from).is_some()
             || self.org_before(cands, from).is_some()
     }
@@ -489,15 +509,24 @@ impl<'a> Scanner<'a> {
         found
     }
 
-    /// True when a name can start at `k`: a capitalised word that is no stop word.
+    /// True when a name can start at `k`: a capitalised word that is no stop word, or a
+    /// two-letter stop word that is also a surname before a capitalised given name (`He
+    /// Yadong`).
     fn name_starts(&self, k: usize, end: usize) -> bool {
         let word =
             |k: usize| k < end && self.tokens[k].kind == TokenKind::Word && self.info[k].upper;
-        // `spokesperson He Yadong`: a short surname that is also a stop word, before a given
-        // name
+        // `spokesperson He Yadong`: a two-letter surname that is also a stop word, before a
+        // given name; never a function word of a title-case headline (`Minister To Visit`)
+        const FUNCTION: &[&str] = &[
+            "A", "An", "As", "At", "Be", "By", "Do", "Go", "If", "In", "Is", "It", "My", "No",
+            "Of", "On", "Or", "So", "To", "Up", "Us", "We",
+        ];
         word(k)
             && (!self.info[k].lex.stop
-                || (self.word(k).len() <= 3 && word(k + 1) && !self.info[k + 1].lex.stop))
+                || (self.word(k).len() == 2
+                    && !FUNCTION.contains(&self.word(k))
+                    && word(k + 1)
+                    && !self.info[k + 1].lex.stop))
     }
 
     /// True when an apposition ends at `k`: a comma, a reporting verb, or the sentence's end.
@@ -1010,10 +1039,10 @@ impl<'a> Scanner<'a> {
                 continue;
             }
 
-            // `Trade Commissioner Valdis Dombrovskis`: capitalised portfolio words before a
-            // title and a name are part of the title, not a name of their own (but `Supreme
-            // Court Justice X` keeps its court)
-            if let Some(r) = run {
+            // `Trade Commissioner Valdis Dombrovskis` opening a sentence: capitalised portfolio
+            // words before a title and a name are part of the title, not a name of their own
+            // (but `Supreme Court Justice X` keeps its court)
+            if let Some(r) = run.filter(|_| initial) {
                 let lex = self.lex;
                 let title_at = (i + 1..r.min(i + 4)).find(|&j| {
                     self.info[j].lex.title

@@ -795,3 +795,32 @@ fn its_people_belong_to_the_organisation_that_opens_the_sentence() {
     let fighters = actor_of(&doc, "fighters").expect("its fighters");
     assert!(std::ptr::eq(rsf, fighters), "{fighters:?}");
 }
+
+#[test]
+fn review_cases_its_forces_and_headline_function_words() {
+    let doc = analyze(
+        "Talks\n\nThe UN urged Israel to withdraw its forces. Drought in Kenya forces farmers \
+         to sell cattle.\n",
+        Some("2024-09-01"),
+    );
+    let forces = actor_of(&doc, "forces").and_then(|a| a.cameo.clone());
+    assert_eq!(forces.as_deref(), Some("ISRMIL"));
+    assert_eq!(
+        surfaces(&doc)
+            .iter()
+            .filter(|s| s.contains("forces"))
+            .count(),
+        1,
+        "{:?}",
+        surfaces(&doc)
+    );
+    let doc = analyze(
+        "Prime Minister To Visit Beijing\n\nThe visit is set for May.\n",
+        Some("2024-09-01"),
+    );
+    assert!(
+        !surfaces(&doc).contains(&"To Visit"),
+        "{:?}",
+        surfaces(&doc)
+    );
+}

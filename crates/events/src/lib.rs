@@ -293,7 +293,8 @@ impl<'a> Finder<'a> {
     /// or repression is a threat (138, 137) made by the one who vows, not a future act.
     fn vowed_force(&self, events: &mut [Event]) {
         for e in events.iter_mut() {
-            if e.modality != Modality::Future || e.negated {
+            // `vowed to fight corruption` aims at no one: no threat
+            if e.modality != Modality::Future || e.negated || e.target.is_none() {
                 continue;
             }
             let code = match e.cameo.get(..2) {
@@ -889,8 +890,9 @@ impl<'a> Finder<'a> {
         if sources.is_empty() {
             sources.push(None);
         }
-        // `the floods have killed 11 people`, `died in the earthquake`: deaths, no violence
-        if matches!(root, "18" | "19" | "20")
+        // `the floods have killed 11 people`, `died in the earthquake`, `crushed to death in a
+        // stampede`: deaths, no violence
+        if matches!(root, "17" | "18" | "19" | "20")
             && sources.iter().all(Option::is_none)
             && self.hazard_near(m, first, end)
         {
@@ -1644,10 +1646,13 @@ impl<'a> Finder<'a> {
     /// sides`, `the two countries`, `both governments`, `the warring parties`.
     fn sides_at(&self, t: usize, end: usize) -> Option<usize> {
         let mut k = t;
-        if k < end && self.is(k, "the") {
+        let the = k < end && self.is(k, "the");
+        if the {
             k += 1;
         }
-        let counted = k < end && self.is_any(k, &["both", "two", "warring"]);
+        // `both sides`, `the two countries`; not `arrested two leaders`
+        let counted =
+            k < end && (self.is(k, "both") || (the && self.is_any(k, &["two", "warring"])));
         if !counted {
             return None;
         }
@@ -2250,9 +2255,19 @@ impl<'a> Finder<'a> {
                 *cue == Cue::Period && words.len() == 1 && self.is(t, &words[0])
             })
         };
-        if (aux.saturating_sub(3).max(first)..aux).any(period) {
+        let subject_noun = aux > first
+            && (period(aux - 1)
+                || (aux > first + 1
+                    && self.is_any(aux - 1, &["that", "which"])
+                    && period(aux - 2)));
+        if subject_noun {
             return true;
         }
+        // the cues of the verb's own clause: not past a comma after it (`killed five on
+        // Monday, the third attack since January`)
+        let end = (m.end..end)
+            .find(|&t| self.is_any(t, &[",", ";"]))
+            .unwrap_or(end);
         let since_date = |t: usize| {
             self.is(t, "since")
                 && (t + 1..(t + 4).min(end)).any(|k| {
@@ -2672,6 +2687,11 @@ impl<'a> Finder<'a> {
     fn with_coordinated_before(&self, t: usize, n: u32, first: usize) -> u32 {
         let mut total = n;
         let mut at = t;
+        // the last count is joined by `and` (`Eight soldiers and four guards`), not by a bare
+        // comma, which may follow a date or a phrase (`On October 7, 1,200 people`)
+        if !(at > first + 1 && self.is(at - 1, "and")) {
+            return n;
+        }
         while at > first + 1 && self.is_any(at - 1, &["and", ","]) {
             let joint = at - 1;
             // `, and` is one joint
@@ -2692,6 +2712,13 @@ impl<'a> Finder<'a> {
             else {
                 break;
             };
+            // a count a preposition governs is no subject's (`Of the 40 passengers, five`)
+            let governed = (k.0.saturating_sub(2).max(first)..k.0).any(|j| {
+                self.has(j, class::PREPOSITION) || crate::dates::month(self.word(j)).is_some()
+            });
+            if governed {
+                break;
+            }
             total = total.saturating_add(k.1);
             at = k.0;
         }
@@ -2742,7 +2769,8 @@ fn sides_of(events: &[Event], doc: &Document) -> Vec<u32> {
 }
 
 /// Drops an event that only repeats an earlier one of its sentence: the same root category,
-/// negation and modality, and the same source and target where it names them. A purpose
+/// negation and modality, and the same source and target where both name them (a repeat that
+/// names a target the first lacked gives it that target). A purpose
 /// clause restates its main act (`walked off the job in protest at`, `went on hunger strike to
 /// protest against`), and a sentence's two verbs of one act are one event for counting.
 fn drop_repeats(events: &mut Vec<Event>) {

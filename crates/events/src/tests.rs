@@ -1018,3 +1018,45 @@ fn the_one_accused_of_an_act_is_its_alleged_doer() {
         "{s:?}"
     );
 }
+
+#[test]
+fn review_cases_counts_sides_totals_and_vows_stay_narrow() {
+    // a comma after a date or a phrase joins no counts
+    for (text, dead) in [
+        ("On March 3, 1,400 people were killed.", 1400),
+        ("Within 48 hours, six people were killed.", 6),
+        ("Of the 30 passengers, four were killed.", 4),
+    ] {
+        let doc = run(text);
+        assert!(
+            doc.events.iter().any(|e| e.fatalities == Some(dead)),
+            "{text}: {:?}",
+            doc.events
+        );
+    }
+    // `two` without `the` names no sides
+    let doc =
+        run("Chad and Sudan exchanged fire on the border. Police arrested two leaders on Monday.");
+    let arrest = doc.events.iter().find(|e| e.cameo.starts_with("17"));
+    assert!(
+        arrest.is_none_or(|e| e.target.is_none()),
+        "{:?}",
+        summary(&doc)
+    );
+    // a running total's cue in an apposition, or a war in one, is not this act's
+    for text in [
+        "Gunmen had killed five villagers on Monday, the third attack since January.",
+        "A missile strike on Kharkiv, the deadliest of the war, has killed 12.",
+        "Troops have killed 20 militants in the past 24 hours.",
+    ] {
+        assert!(!run(text).events.is_empty(), "{text}");
+    }
+    // a vow aimed at no one is no threat; a stampede's dead are no repression
+    let s = summary(&run("The president vowed to fight corruption."));
+    assert!(s.iter().all(|e| !e.starts_with("13")), "{s:?}");
+    assert!(run("Twelve pilgrims were crushed to death in a stampede.")
+        .events
+        .is_empty());
+    let s = summary(&run("Kenya and Uganda agreed to scrap tariffs."));
+    assert!(s.iter().all(|e| !e.starts_with("163")), "{s:?}");
+}

@@ -94,7 +94,8 @@ impl Boilerplate {
         // `Comments 14`, `Comments (14)`: a count after the words is no part of them
         let bare = line
             .trim_end_matches([':', ' ', '.'])
-            .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' '));
+            .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' '))
+            .trim_end_matches([':', ' ']);
         for &(pattern, how) in &self.whole[bucket(line)] {
             let hit = match how {
                 BoilerHow::Line | BoilerHow::End => bare.eq_ignore_ascii_case(pattern),

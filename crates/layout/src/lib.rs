@@ -271,7 +271,8 @@ impl LayoutAnalyzer {
     }
 
     /// The kind of a prose line `i` met before the body starts: a line of names right before a
-    /// byline is a byline; a line before a byline is a standfirst; an unpunctuated line right
+    /// byline is a byline; a line one or two lines before a byline, or one of up to six brief
+    /// unpunctuated lines down to a byline, is a standfirst or highlight; an unpunctuated line right
     /// before a paragraph that opens with a dateline is a sub-headline. Anything else opens
     /// the body.
     fn front_matter(&self, text: &str, lines: &[Line], i: usize) -> Kind {

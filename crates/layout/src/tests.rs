@@ -307,3 +307,13 @@ fn a_credit_line_in_brackets_is_furniture() {
         (Reporting by Ama Owusu in Accra; Editing by Tom Hale)\n";
     assert_eq!(kinds(text), [Headline, Paragraph, Paragraph, Boilerplate]);
 }
+
+#[test]
+fn a_comments_header_with_a_colon_and_a_count_ends_the_story() {
+    let text = "Port reopens\nThe port reopened on Friday.\nTraffic was light.\n\
+        Comments: 14\nGreat news for the town.\n";
+    assert_eq!(
+        kinds(text),
+        [Headline, Paragraph, Paragraph, Boilerplate, Boilerplate]
+    );
+}

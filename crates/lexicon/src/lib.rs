@@ -132,7 +132,8 @@ pub mod embedded {
         "actors/name_stops.tsv"
     );
     data_file!(
-        /// Words between a country and its role noun that keep the role its (`top`, `new`).
+        /// Words between a country or an organisation and its role noun that keep the role
+        /// theirs (`top`, `new`).
         ROLE_MODIFIERS,
         "actors/role_modifiers.tsv"
     );

@@ -159,7 +159,7 @@ const CLAUSE_STOPS: &[&str] = &[
 ];
 
 /// Prepositions of place and time: a number right after one is no object of the verb before
-/// (`killed two men at a checkpoint`).
+/// (`shot dead four men at a checkpoint`: `a checkpoint` is no death).
 const PLACE_PREPOSITIONS: &[&str] = &[
     "at", "in", "near", "outside", "inside", "on", "into", "across", "during", "within",
 ];

@@ -751,10 +751,9 @@ impl<'a> Finder<'a> {
             let actor = mention.actor?;
             let country = self.doc.actors.get(actor as usize)?.kind == ActorType::Country;
             // a country's name, not `the country` (which refers back, often to the home)
-            let named = self
-                .doc
-                .span_text(mention.span)
-                .starts_with(char::is_uppercase);
+            let words = self.doc.span_text(mention.span);
+            let named =
+                words.starts_with(char::is_uppercase) && !words.eq_ignore_ascii_case("the country");
             (country && named && !self.in_quote(mention.span.start as usize)).then_some(actor)
         })
     }
@@ -816,11 +815,15 @@ impl<'a> Finder<'a> {
     }
 
     /// The sentence's subject before token `end`: its first mention that no preposition
-    /// governs and no quote holds.
+    /// governs and no quote holds. A possessor is passed over for its head (`Spain's
+    /// agriculture minister`), and the speaker's words then start at the possessor.
     fn subject(&self, first: usize, end: usize) -> Option<(u32, Span)> {
         let mut t = first;
         // where a possessor passed over starts: the speaker's words begin there
         let mut owner_start: Option<u32> = None;
+        // words since the possessor that are no mention: more than two, and the possessor
+        // belongs to no later subject (`Kenya's economy has slowed, the governor said`)
+        let mut plain_words = 0;
         while t < end {
             if let Some(m) = self.mention_of[t] {
                 let mention = &self.doc.mentions[m as usize];
@@ -847,12 +850,19 @@ impl<'a> Finder<'a> {
                 }
                 if possessor && !governed {
                     owner_start.get_or_insert(mention.span.start);
+                    plain_words = 0;
                 }
                 // Skip the rest of this mention.
                 while t < end && self.mention_of[t] == Some(m) {
                     t += 1;
                 }
                 continue;
+            }
+            if !matches!(self.word(t), "," | "'s" | "\u{2019}s" | "the" | "a" | "an") {
+                plain_words += 1;
+                if plain_words > 2 {
+                    owner_start = None;
+                }
             }
             t += 1;
         }
