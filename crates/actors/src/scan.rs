@@ -393,16 +393,19 @@ impl<'a> Scanner<'a> {
         let j = cands.len().checked_sub(1)?;
         let c = &cands[j];
         let org = match c.what {
-            What::Named(hits) => hits.iter().any(|h| {
-                matches!(
-                    self.lex.entry(h.entry).kind,
-                    crate::lexicon::EntryKind::Igo | crate::lexicon::EntryKind::Org
-                )
-            }),
+            What::Named(hits) => hits.iter().any(|h| self.is_org(h)),
             What::Unknown(run_type) => run_type == Some(RunType::Org),
             _ => false,
         };
         (c.end == i && org).then_some(j)
+    }
+
+    /// True when a gazetteer meaning is an organisation or an international body.
+    fn is_org(&self, h: &Hit) -> bool {
+        matches!(
+            self.lex.entry(h.entry).kind,
+            crate::lexicon::EntryKind::Igo | crate::lexicon::EntryKind::Org
+        )
     }
 
     /// `The RSF said its forces were`: after `its` or `their`, the organisation that opens
@@ -413,12 +416,7 @@ impl<'a> Scanner<'a> {
         }
         let first = cands.get(own)?;
         let org = match first.what {
-            What::Named(hits) => hits.iter().all(|h| {
-                matches!(
-                    self.lex.entry(h.entry).kind,
-                    crate::lexicon::EntryKind::Igo | crate::lexicon::EntryKind::Org
-                )
-            }),
+            What::Named(hits) => hits.iter().all(|h| self.is_org(h)),
             What::Unknown(run_type) => run_type == Some(RunType::Org),
             _ => false,
         };

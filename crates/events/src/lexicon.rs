@@ -181,9 +181,15 @@ pub(crate) mod class {
     /// A verb whose object is who is to do what the infinitive after it says (`urged Russia
     /// to stop`).
     pub const CONTROL: u16 = 1 << 9;
+    /// A verb of vowing: a violent or coercive act after its `to` is a threat.
+    pub const VOW: u16 = 1 << 10;
+    /// A verb of accusing: the act after its `of` is reported, not asserted.
+    pub const ACCUSE: u16 = 1 << 11;
+    /// A plural noun that names the two sides after `both` or `the two`.
+    pub const SIDES: u16 = 1 << 12;
 
     /// Each class by its name in the data file.
-    pub(crate) const NAMES: [(&str, u16); 10] = [
+    pub(crate) const NAMES: [(&str, u16); 13] = [
         ("preposition", PREPOSITION),
         ("clause", CLAUSE),
         ("travel", TRAVEL),
@@ -194,6 +200,9 @@ pub(crate) mod class {
         ("support", SUPPORT),
         ("report", REPORT),
         ("control", CONTROL),
+        ("vow", VOW),
+        ("accuse", ACCUSE),
+        ("sides", SIDES),
     ];
 }
 

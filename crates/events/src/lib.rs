@@ -311,10 +311,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let vow = t - 2;
-            let lemma = self.word(vow).to_ascii_lowercase();
-            let vows = ["vow", "pledg", "promis", "swor", "swear"]
-                .iter()
-                .any(|p| lemma.starts_with(p));
+            let vows = self.has(vow, class::VOW);
             let Some(id) = vows.then(|| self.lex.code_id(code)).flatten() else {
                 continue;
             };
@@ -1338,12 +1335,7 @@ impl<'a> Finder<'a> {
         (m.first.saturating_sub(7).max(first)..m.first - 1)
             .rev()
             .take_while(|&t| !self.is_any(t, &[",", ";"]) && !self.has(t, class::CLAUSE))
-            .any(|t| {
-                let w = self.word(t).to_ascii_lowercase();
-                ["accus", "suspect", "convict", "charg", "alleg"]
-                    .iter()
-                    .any(|p| w.starts_with(p))
-            })
+            .any(|t| self.has(t, class::ACCUSE))
     }
 
     /// The object before the `to` at `to` of a verb that makes it act (`urged Russia to stop`,
@@ -1660,24 +1652,7 @@ impl<'a> Finder<'a> {
         if k < end && self.is_any(k, &["warring", "rival", "neighbouring", "neighboring"]) {
             k += 1;
         }
-        let noun = k < end
-            && self.is_any(
-                k,
-                &[
-                    "sides",
-                    "countries",
-                    "parties",
-                    "governments",
-                    "neighbours",
-                    "neighbors",
-                    "nations",
-                    "leaders",
-                    "camps",
-                    "states",
-                    "factions",
-                    "armies",
-                ],
-            );
+        let noun = k < end && self.has(k, class::SIDES);
         noun.then_some(k + 1)
     }
 
