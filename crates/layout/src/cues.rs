@@ -83,7 +83,9 @@ impl Boilerplate {
     }
 
     /// `Some(true)` for an end-of-story marker, `Some(false)` for other furniture.
-    pub(crate) fn classify(&self, line: &str) -> Option<bool> {
+    ///
+    /// `scratch` holds a lowercased copy of the line; pass the same buffer for every line.
+    pub(crate) fn classify(&self, line: &str, scratch: &mut Vec<u8>) -> Option<bool> {
         if line.len() > MAX_BOILER_LEN {
             return None;
         }
@@ -106,13 +108,19 @@ impl Boilerplate {
                 return Some(how == BoilerHow::End);
             }
         }
-        // Lines this long are ruled out above, so the copy fits on the stack.
-        let mut lower = [0u8; MAX_BOILER_LEN];
-        let lower = &mut lower[..line.len()];
-        lower.copy_from_slice(line.as_bytes());
-        lower.make_ascii_lowercase();
-        self.contains.is_match(&*lower).then_some(false)
+        self.contains
+            .is_match(lowercased(line, scratch))
+            .then_some(false)
     }
+}
+
+/// `line` in ASCII lowercase, copied into `scratch` (reused from line to line, so that no line
+/// costs an allocation or a zeroed buffer).
+fn lowercased<'s>(line: &str, scratch: &'s mut Vec<u8>) -> &'s [u8] {
+    scratch.clear();
+    scratch.extend_from_slice(line.as_bytes());
+    scratch.make_ascii_lowercase();
+    scratch
 }
 
 /// ASCII case-insensitive `starts_with`; also true when the pattern ends with a letter and the
@@ -126,11 +134,17 @@ pub(crate) fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
     !(word_prefix && l.get(p.len()).is_some_and(|b| b.is_ascii_alphanumeric()))
 }
 
+/// Lines longer than this are never captions.
+pub(crate) const MAX_CAPTION_LEN: usize = 1200;
+
 /// The caption cue matcher.
 #[derive(Debug, Clone)]
 pub(crate) struct CaptionCues {
     matcher: WordPhrases,
     kinds: Vec<CaptionCue>,
+    /// The credit and position cues in lowercase, matched anywhere: a fast test that rules out
+    /// most lines before their words are looked up.
+    strong: AhoCorasick,
 }
 
 /// The cues found in one line.
@@ -147,6 +161,7 @@ impl CaptionCues {
         let lex = Lexicon::parse(&embedded::CAPTION_CUES)?;
         let mut patterns = Vec::new();
         let mut kinds = Vec::new();
+        let mut strong = Vec::new();
         for row in lex.rows() {
             let kind = match row.fields.get(1).copied() {
                 Some("credit") => CaptionCue::Credit,
@@ -162,7 +177,21 @@ impl CaptionCues {
             };
             patterns.push(row.fields[0]);
             kinds.push(kind);
+            if matches!(kind, CaptionCue::Credit | CaptionCue::Position) {
+                strong.push(row.fields[0]);
+            }
         }
+        // In lowercase, matched in a lowercased copy of the line: so the matcher can use its
+        // SIMD prefilter (see `Boilerplate`).
+        let strong: Vec<String> = strong.iter().map(|p| p.to_ascii_lowercase()).collect();
+        let strong = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&strong)
+            .map_err(|e| LexiconError::BadValue {
+                file: lex.file(),
+                line: 0,
+                message: e.to_string(),
+            })?;
         // Looked up word by word: every body line is scanned, and an automaton over all its
         // bytes used to be the layout stage's largest cost.
         let matcher = WordPhrases::new(&patterns).map_err(|message| LexiconError::BadValue {
@@ -170,20 +199,33 @@ impl CaptionCues {
             line: 0,
             message,
         })?;
-        Ok(CaptionCues { matcher, kinds })
+        Ok(CaptionCues {
+            matcher,
+            kinds,
+            strong,
+        })
+    }
+
+    /// False when `line` holds no credit or position cue; true when it may (a cue inside a
+    /// longer word also counts here: [`CaptionCues::find`] tells).
+    ///
+    /// `scratch` holds a lowercased copy of the line; pass the same buffer for every line.
+    pub(crate) fn may_have_strong(&self, line: &str, scratch: &mut Vec<u8>) -> bool {
+        self.strong.is_match(lowercased(line, scratch))
     }
 
     /// The cues in `line`. Cues that start or end with a letter count only as whole words.
     pub(crate) fn find(&self, line: &str) -> CueCounts {
         let mut counts = CueCounts::default();
-        for (pattern, _, _) in self.matcher.find_iter(line) {
+        self.matcher.for_each(line, |pattern, _, _| {
             match self.kinds[pattern] {
                 CaptionCue::Credit => counts.credit = true,
                 CaptionCue::Position => counts.position = true,
                 CaptionCue::Verb => counts.verb = true,
                 CaptionCue::Report => counts.report = true,
             }
-        }
+            true
+        });
         counts
     }
 }
@@ -199,6 +241,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_credit_and_position_cue_passes_the_fast_test_in_any_case() {
+        let cues = CaptionCues::embedded().unwrap();
+        let lex = Lexicon::parse(&embedded::CAPTION_CUES).unwrap();
+        for row in lex.rows() {
+            if !matches!(row.fields[1], "credit" | "position") {
+                continue;
+            }
+            let cue = row.fields[0];
+            for form in [cue.to_ascii_uppercase(), cue.to_string()] {
+                let line = format!("Crowds gather at the gate {form} on Sunday");
+                assert!(cues.may_have_strong(&line, &mut Vec::new()), "{line}");
+                let found = cues.find(&line);
+                assert!(found.credit || found.position, "{line}");
+            }
+        }
+        assert!(!cues.may_have_strong("Crowds gather at the gate on Sunday.", &mut Vec::new()));
+    }
+
+    #[test]
     fn contains_phrases_match_in_any_case() {
         let b = Boilerplate::embedded().unwrap();
         for line in [
@@ -209,10 +270,10 @@ mod tests {
             "You need to enable JavaScript to run this app.",
             "Get the briefing Straight to Your Inbox",
         ] {
-            assert_eq!(b.classify(line), Some(false), "{line}");
+            assert_eq!(b.classify(line, &mut Vec::new()), Some(false), "{line}");
         }
         assert_eq!(
-            b.classify("The rights reserved for tenants were cut."),
+            b.classify("The rights reserved for tenants were cut.", &mut Vec::new()),
             None
         );
     }

@@ -159,15 +159,40 @@ impl LayoutAnalyzer {
         self.date_line.is_match(text) && word_count(text) <= 20
     }
 
-    fn caption_score(&self, lines: &[Line], i: usize, text: &str, dense: bool) -> i32 {
-        if text.len() > 1200 {
-            return -1;
+    /// True when line `i` reads as a photo caption: a score of two or more from its shape (a
+    /// label, no final punctuation, standing alone in a dense page) and its cues (a credit, a
+    /// position like `(left)`, a describing verb; a reporting verb counts against).
+    fn is_caption(
+        &self,
+        lines: &[Line],
+        i: usize,
+        text: &str,
+        dense: bool,
+        scratch: &mut Vec<u8>,
+    ) -> bool {
+        if text.len() > cues::MAX_CAPTION_LEN {
+            return false;
         }
         let mut score = 0;
         match label(text) {
             Some(b':') => score += 2,
             Some(_) => score += 1,
             None => {}
+        }
+        let terminal = ends_with_terminal(text);
+        if !terminal {
+            score += 1;
+        }
+        if dense && i > 0 && lines[i].blank_before {
+            score += 1;
+        }
+        if lines[i].words > 70 {
+            score -= 2;
+        }
+        // Without a credit or a position cue, the cues add one at most: most body lines are
+        // settled here without looking up their words.
+        if score <= 0 && !self.captions.may_have_strong(text, scratch) {
+            return false;
         }
         let cues = self.captions.find(text);
         if cues.credit {
@@ -180,19 +205,10 @@ impl LayoutAnalyzer {
         // finished sentence with one is body text (`families were forced to flee ...`)
         if cues.report {
             score -= 1;
-        } else if cues.verb && (lines[i].words <= 30 || !ends_with_terminal(text)) {
+        } else if cues.verb && (lines[i].words <= 30 || !terminal) {
             score += 1;
         }
-        if !ends_with_terminal(text) {
-            score += 1;
-        }
-        if dense && i > 0 && lines[i].blank_before {
-            score += 1;
-        }
-        if lines[i].words > 70 {
-            score -= 2;
-        }
-        score
+        score >= 2
     }
 
     /// Classifies every line. Returns the kind of each line of `lines`.
@@ -203,11 +219,12 @@ impl LayoutAnalyzer {
         let mut ended = false;
         let mut headline_seen = false;
         let mut top = true;
+        let mut scratch = Vec::with_capacity(cues::MAX_CAPTION_LEN);
         for (i, line) in lines.iter().enumerate() {
             let t = &text[line.span];
             let kind = if ended {
                 Kind::Boilerplate
-            } else if let Some(end) = self.boilerplate.classify(t) {
+            } else if let Some(end) = self.boilerplate.classify(t, &mut scratch) {
                 // an end marker ends the story only once its body has begun
                 ended = end && !top;
                 Kind::Boilerplate
@@ -253,7 +270,7 @@ impl LayoutAnalyzer {
                         && lines.get(i + 1).is_some_and(|n| !n.blank_before)))
             {
                 Kind::Paragraph // one line of a hard-wrapped paragraph
-            } else if self.caption_score(lines, i, t, dense) >= 2 {
+            } else if self.is_caption(lines, i, t, dense, &mut scratch) {
                 Kind::Caption
             } else {
                 Kind::Paragraph
@@ -326,7 +343,7 @@ impl LayoutAnalyzer {
 /// reporting verb (so `The minister said: 'We ...'` is no label).
 fn label(text: &str) -> Option<u8> {
     let window = &text.as_bytes()[..text.len().min(64)];
-    let pos = window.iter().position(|&b| b == b':' || b == b'?')?;
+    let pos = memchr::memchr2(b':', b'?', window)?;
     let label = &text[..pos];
     let after = text[pos + 1..].strip_prefix(' ')?;
     let words = word_count(label);

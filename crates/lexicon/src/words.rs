@@ -134,14 +134,58 @@ pub fn alnum_runs(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Calls `run` with `(start, end)` for each run of ASCII letters and digits in `bytes`, in order,
+/// until it returns false: the runs [`alnum_runs`] yields, written as plain loops over 64-byte
+/// blocks so that a block's mask and its run starts stay in registers.
+///
+/// ```
+/// use newsgraph_lexicon::words::for_each_alnum_run;
+///
+/// let text = "Rain, 40mm; e-mail!";
+/// let mut runs = Vec::new();
+/// for_each_alnum_run(text.as_bytes(), |s, e| {
+///     runs.push(&text[s..e]);
+///     runs.len() < 3
+/// });
+/// assert_eq!(runs, ["Rain", "40mm", "e"]);
+/// ```
+#[inline(always)]
+pub fn for_each_alnum_run(bytes: &[u8], mut run: impl FnMut(usize, usize) -> bool) {
+    // Where the last run ended: a run may go on through the next blocks.
+    let mut resume = 0usize;
+    for base in (0..bytes.len()).step_by(64) {
+        let mask = block_mask(&bytes[base..(base + 64).min(bytes.len())]);
+        let mut starts = mask & !(mask << 1);
+        if let Some(inside) = resume.checked_sub(base).filter(|&n| n > 0) {
+            starts &= u64::MAX.checked_shl(inside as u32).unwrap_or(0);
+        }
+        while starts != 0 {
+            let offset = starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            let start = base + offset;
+            let len = (!(mask >> offset)).trailing_zeros() as usize;
+            let end = if offset + len < 64 {
+                start + len
+            } else {
+                alnum_run_end(bytes, base + 64, bytes.len())
+            };
+            resume = end;
+            if !run(start, end) {
+                return;
+            }
+        }
+    }
+}
+
 /// A set of phrases found in a text ASCII case-insensitively, at word boundaries, by looking up
 /// each word of the text rather than running an automaton over every byte.
 ///
 /// Each phrase is anchored at its first run of ASCII letters and digits (`left` in `(left)`,
 /// `ap` in `ap photo`). A phrase that starts (ends) with a letter or digit must start (end) a
-/// word of the text. Each word of the text is looked up in a table by its length and first two
-/// letters, with no hashing; only the few words that share a slot with an anchor are compared,
-/// so the matcher runs at a few cycles per byte whatever the number of phrases.
+/// word of the text. Each word of the text is looked up in a bit filter by a cheap hash of its
+/// length and first eight bytes; only the rare words that share a slot with an anchor are
+/// compared, so the branch after the lookup is nearly always predicted and the matcher runs at
+/// a few cycles per byte whatever the number of phrases.
 ///
 /// ```
 /// use newsgraph_lexicon::words::WordPhrases;
@@ -153,11 +197,11 @@ pub fn alnum_runs(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// ```
 #[derive(Clone, Debug)]
 pub struct WordPhrases {
-    /// One bit per slot that has a bucket: 2 KB, small enough to stay in the L1 cache where
+    /// One bit per slot that has a bucket: 8 KB, small enough to stay in the L1 cache where
     /// the table of buckets does not.
     filter: Box<[u64]>,
-    /// For each slot (a word's length up to 15 and the low five bits of its first two bytes),
-    /// one more than the index of its bucket in `buckets`, or 0 when no anchor has that slot.
+    /// For each slot (a hash of a word's length and first eight bytes), one more than the
+    /// index of its bucket in `buckets`, or 0 when no anchor has that slot.
     slots: Box<[u16]>,
     /// The phrases anchored on words of one slot.
     buckets: Vec<Vec<Anchored>>,
@@ -173,14 +217,33 @@ struct Anchored {
     len: usize,
 }
 
-/// Number of slots: 16 lengths times 32 times 32 byte classes.
-const SLOTS: usize = 16 << 10;
+/// Bits of a slot number.
+const SLOT_BITS: u32 = 16;
+/// Number of slots: 2^16, so that the filter of one bit per slot is 8 KB and stays in the L1
+/// cache, and few common words share a slot with one of a few hundred anchors.
+const SLOTS: usize = 1 << SLOT_BITS;
 
-/// The slot of a non-empty word.
+/// The slot of a non-empty word of `bytes` at `start..end`: a multiplicative hash of its
+/// length and its first eight bytes in ASCII lowercase (a word here is ASCII letters and
+/// digits, and setting bit 5 lowercases a letter and leaves a digit as it is).
 #[inline(always)]
-fn slot(word: &[u8]) -> usize {
-    let low = |b: Option<&u8>| usize::from(b.map_or(0, |b| b & 0x1F));
-    (word.len().min(15) << 10) | (low(word.first()) << 5) | low(word.get(1))
+fn slot(bytes: &[u8], start: usize, end: usize) -> usize {
+    let len = end - start;
+    let head = match bytes.get(start..start + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])),
+        None => {
+            let mut eight = [0u8; 8];
+            let n = (bytes.len() - start).min(8);
+            eight[..n].copy_from_slice(&bytes[start..start + n]);
+            u64::from_le_bytes(eight)
+        }
+    };
+    // Without a branch: word lengths below and above eight alternate unpredictably.
+    let keep = u64::MAX >> (8 * (8 - len.clamp(1, 8)));
+    let key = (head | (ONES * 0x20)) & keep;
+    let hash = (key ^ (len as u64).wrapping_mul(0xFF51_AFD7_ED55_8CCD))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (hash >> (64 - SLOT_BITS)) as usize
 }
 
 impl WordPhrases {
@@ -206,7 +269,7 @@ impl WordPhrases {
                 ));
             }
             let len = alnum_run_end(&lower, offset, lower.len()) - offset;
-            let slot = slot(&lower[offset..offset + len]);
+            let slot = slot(&lower, offset, offset + len);
             set.filter[slot / 64] |= 1 << (slot % 64);
             if set.slots[slot] == 0 {
                 set.buckets.push(Vec::new());
@@ -250,12 +313,47 @@ impl WordPhrases {
                 }
             }
             let (start, end) = runs.next()?;
-            let slot = slot(&bytes[start..end]);
+            let slot = slot(bytes, start, end);
             if self.filter[slot / 64] & (1 << (slot % 64)) != 0 {
                 let bucket = usize::from(self.slots[slot]) - 1;
                 pending = (&self.buckets[bucket], start);
             }
         })
+    }
+
+    /// Calls `found` with (phrase index, start, end) for every occurrence in `text`, in the
+    /// same order as [`WordPhrases::find_iter`]; `found` returns false to stop the search.
+    ///
+    /// The same search as `find_iter`, over [`for_each_alnum_run`]: the faster of the two.
+    ///
+    /// ```
+    /// use newsgraph_lexicon::words::WordPhrases;
+    ///
+    /// let set = WordPhrases::new(["holds", "ap photo"]).unwrap();
+    /// let mut found = Vec::new();
+    /// set.for_each("A girl holds a kite. AP Photo", |p, _, _| {
+    ///     found.push(p);
+    ///     true
+    /// });
+    /// assert_eq!(found, [0, 1]);
+    /// ```
+    pub fn for_each(&self, text: &str, mut found: impl FnMut(usize, usize, usize) -> bool) {
+        let bytes = text.as_bytes();
+        for_each_alnum_run(bytes, |start, end| {
+            let slot = slot(bytes, start, end);
+            if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+                return true;
+            }
+            let bucket = &self.buckets[usize::from(self.slots[slot]) - 1];
+            for &a in bucket {
+                if let Some((p, s, e)) = self.verify(bytes, start, a) {
+                    if !found(p, s, e) {
+                        return false;
+                    }
+                }
+            }
+            true
+        });
     }
 
     /// The phrase anchored at the word that starts at `word_start`, if it is there whole.
@@ -357,6 +455,12 @@ mod tests {
         texts.push((0..3000u32).map(|k| (k * 7919 % 251) as u8).collect());
         for t in &texts {
             assert_eq!(alnum_runs(t).collect::<Vec<_>>(), split(t), "{t:?}");
+            let mut runs = Vec::new();
+            for_each_alnum_run(t, |s, e| {
+                runs.push((s, e));
+                true
+            });
+            assert_eq!(runs, split(t), "{t:?}");
         }
     }
 
@@ -382,10 +486,43 @@ mod tests {
     }
 
     #[test]
+    fn for_each_finds_what_find_iter_finds() {
+        let set =
+            WordPhrases::new(["ap photo", "(r)", "holds", "x", "longwordlongword", "a b"]).unwrap();
+        let mut texts = vec![
+            "Kofi (R) holds. AP Photo x".to_string(),
+            "a b a b x".to_string(),
+            String::new(),
+        ];
+        // Runs that cross block boundaries, at every alignment.
+        for lead in 0..70 {
+            let mut t = " ".repeat(lead);
+            t.push_str("longwordlongword holds x ");
+            t.push_str(&"y".repeat(lead * 3));
+            t.push_str(" a b");
+            texts.push(t);
+        }
+        for t in &texts {
+            let mut got = Vec::new();
+            set.for_each(t, |p, s, e| {
+                got.push((p, s, e));
+                true
+            });
+            assert_eq!(got, set.find_iter(t).collect::<Vec<_>>(), "{t:?}");
+        }
+        let mut first = Vec::new();
+        set.for_each("x holds x", |p, _, _| {
+            first.push(p);
+            false
+        });
+        assert_eq!(first, [3]);
+    }
+
+    #[test]
     fn words_sharing_a_slot_are_told_apart() {
         let set = WordPhrases::new(["told", "photojournalists"]).unwrap();
         let count = |t: &str| set.find_iter(t).count();
-        // Same length and first letters: `toll`, `tole`; longer than fifteen bytes: `photojournalistic`.
+        // Same length and first letters: `toll`, `tole`; same first eight bytes: `photojournalistic`.
         assert_eq!(count("the toll, a tole, photojournalistic work"), 0);
         assert_eq!(count("TOLD the Photojournalists"), 2);
     }

@@ -1,7 +1,7 @@
 //! The tokenizer: one pass over a section's bytes.
 
 use newsgraph_doc::{Span, Token, TokenKind};
-use newsgraph_lexicon::words::alnum_run_end;
+use newsgraph_lexicon::words::{alnum_run_end, for_each_alnum_run};
 
 use crate::{AbbrevClass, SegmentLexicon};
 
@@ -86,83 +86,161 @@ pub fn tokenize(
 ) {
     let bytes = text.as_bytes();
     let (start, end) = (span.start as usize, span.end as usize);
-    let mut i = start;
     // About one token per five bytes of news text; reserving up front keeps pushes cheap.
     out.reserve(end.saturating_sub(start) / 4 + 1);
     flags.reserve(end.saturating_sub(start) / 4 + 1);
     let mut sink = Sink { out, flags };
     let mut push = |s: usize, e: usize, kind: TokenKind, f: TokenFlags| sink.push(s, e, kind, f);
-    while i < end {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            i += 1;
-            continue;
+    let section = Scanner {
+        text,
+        start,
+        end,
+        lexicon,
+    };
+    // The runs of ASCII letters and digits come from bit masks of whole blocks, so that finding
+    // where a word ends is no chain of loads and branches from the word before. Most runs are
+    // plain words between spaces and marks like `,`: they are pushed as they are. Everything
+    // else (numbers, abbreviations, clitics, marks, non-ASCII text) goes through `scan`.
+    let mut pos = start;
+    let Some(inside) = bytes.get(start..end) else {
+        return;
+    };
+    for_each_alnum_run(inside, |run_start, run_end| {
+        let (run_start, run_end) = (run_start + start, run_end + start);
+        if run_end <= pos {
+            return true; // taken in by a token before
         }
-        if b.is_ascii_digit() {
-            let e = number_end(text, i, end);
-            push(i, e, TokenKind::Number, TokenFlags::default());
-            i = e;
-            continue;
+        if run_start > pos {
+            pos = if run_start == pos + 1 && bytes[pos] == b' ' {
+                run_start
+            } else {
+                section.scan(pos, run_start, &mut push)
+            };
         }
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            char_at(text, i)
-        };
-        let len = c.len_utf8();
-        // Curly quotes and dashes, the common non-ASCII characters of news text, skip the
-        // Unicode tables.
-        let punctuation = is_punctuation(c);
-        if !punctuation && c.is_whitespace() {
-            i += len;
-            continue;
+        if pos == run_start
+            && bytes[run_start].is_ascii_alphabetic()
+            && (run_end == end || ENDS_WORD[usize::from(bytes[run_end])])
+        {
+            push(run_start, run_end, TokenKind::Word, TokenFlags::default());
+            pos = run_end;
+        } else if pos < run_end {
+            pos = section.scan(pos, run_end, &mut push);
         }
-        if !punctuation && c.is_alphanumeric() {
-            i = word(text, i, end, lexicon, &mut push);
-            continue;
-        }
-        let after_space = i == start || bytes[i - 1].is_ascii_whitespace();
-        if (c == '\'' || c == RIGHT_SINGLE_QUOTE || c == LEFT_SINGLE_QUOTE) && after_space {
-            if let Some(e) = decade_end(text, i + len, end) {
+        true
+    });
+    section.scan(pos, end, &mut push);
+}
+
+/// A section being tokenized.
+struct Scanner<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+    lexicon: &'t SegmentLexicon,
+}
+
+impl Scanner<'_> {
+    /// Tokenizes from `i` on, one token at a time, until a token ends at or after `until`;
+    /// returns where the last token ended (or `until`, after whitespace).
+    fn scan(
+        &self,
+        mut i: usize,
+        until: usize,
+        push: &mut impl FnMut(usize, usize, TokenKind, TokenFlags),
+    ) -> usize {
+        let Scanner {
+            text,
+            start,
+            end,
+            lexicon,
+        } = *self;
+        let bytes = text.as_bytes();
+        while i < until {
+            let b = bytes[i];
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_digit() {
+                let e = number_end(text, i, end);
                 push(i, e, TokenKind::Number, TokenFlags::default());
                 i = e;
                 continue;
             }
-            // rock 'n' roll
-            if bytes.get(i + len) == Some(&b'n') {
-                if let Some(q) = apostrophe_len(bytes, i + len + 1) {
-                    let e = i + len + 1 + q;
-                    if e == end || (e < end && bytes[e].is_ascii_whitespace()) {
-                        push(i, e, TokenKind::Word, TokenFlags::default());
-                        i = e;
-                        continue;
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                char_at(text, i)
+            };
+            let len = c.len_utf8();
+            // Curly quotes and dashes, the common non-ASCII characters of news text, skip the
+            // Unicode tables.
+            let punctuation = is_punctuation(c);
+            if !punctuation && c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if !punctuation && c.is_alphanumeric() {
+                i = word(text, i, end, lexicon, push);
+                continue;
+            }
+            let after_space = i == start || bytes[i - 1].is_ascii_whitespace();
+            if (c == '\'' || c == RIGHT_SINGLE_QUOTE || c == LEFT_SINGLE_QUOTE) && after_space {
+                if let Some(e) = decade_end(text, i + len, end) {
+                    push(i, e, TokenKind::Number, TokenFlags::default());
+                    i = e;
+                    continue;
+                }
+                // rock 'n' roll
+                if bytes.get(i + len) == Some(&b'n') {
+                    if let Some(q) = apostrophe_len(bytes, i + len + 1) {
+                        let e = i + len + 1 + q;
+                        if e == end || (e < end && bytes[e].is_ascii_whitespace()) {
+                            push(i, e, TokenKind::Word, TokenFlags::default());
+                            i = e;
+                            continue;
+                        }
                     }
                 }
             }
-        }
-        let (e, kind) = match c {
-            '.' | '-' | '!' | '?' => {
-                // Runs of the same mark are one token: "...", "--", "?!".
-                let mut e = i + 1;
-                while e < end
-                    && (bytes[e] == b
-                        || (b != b'.' && b != b'-' && matches!(bytes[e], b'!' | b'?')))
-                {
-                    e += 1;
+            let (e, kind) = match c {
+                '.' | '-' | '!' | '?' => {
+                    // Runs of the same mark are one token: "...", "--", "?!".
+                    let mut e = i + 1;
+                    while e < end
+                        && (bytes[e] == b
+                            || (b != b'.' && b != b'-' && matches!(bytes[e], b'!' | b'?')))
+                    {
+                        e += 1;
+                    }
+                    (e, TokenKind::Punct)
                 }
-                (e, TokenKind::Punct)
-            }
-            '$' | '%' | '#' | '@' | '&' | '+' | '=' | '<' | '>' | '^' | '|' | '~' | '*' | '`' => {
-                (i + 1, TokenKind::Symbol)
-            }
-            c if c.is_ascii_punctuation() => (i + 1, TokenKind::Punct),
-            c if is_punctuation(c) => (i + len, TokenKind::Punct),
-            _ => (i + len, TokenKind::Symbol),
-        };
-        push(i, e, kind, TokenFlags::default());
-        i = e;
+                '$' | '%' | '#' | '@' | '&' | '+' | '=' | '<' | '>' | '^' | '|' | '~' | '*'
+                | '`' => (i + 1, TokenKind::Symbol),
+                c if c.is_ascii_punctuation() => (i + 1, TokenKind::Punct),
+                c if is_punctuation(c) => (i + len, TokenKind::Punct),
+                _ => (i + len, TokenKind::Symbol),
+            };
+            push(i, e, kind, TokenFlags::default());
+            i = e;
+        }
+        i
     }
 }
+
+/// True for each byte that ends a word and can start no part of it: whitespace and ASCII marks
+/// other than `.`, `-` and `'` (which may join a word or an abbreviation).
+static ENDS_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_whitespace()
+            || (c.is_ascii_punctuation() && c != b'.' && c != b'-' && c != b'\'');
+        b += 1;
+    }
+    table
+};
 
 /// Non-ASCII punctuation: quote marks, dashes, ellipsis, guillemets and the like.
 fn is_punctuation(c: char) -> bool {
@@ -364,6 +442,69 @@ mod tests {
         assert_eq!(toks("'s")[0].1, Punct);
         assert_eq!(toks("Ortiz's")[1].1, Clitic);
         assert_eq!(toks("$5")[0].1, Symbol);
+    }
+
+    /// Tokens from the generic scanner alone, with no fast path for plain words.
+    fn scanned(text: &str) -> Vec<(Span, TokenKind, TokenFlags)> {
+        let lex = SegmentLexicon::embedded().unwrap();
+        let (mut out, mut flags) = (Vec::new(), Vec::new());
+        let mut sink = Sink {
+            out: &mut out,
+            flags: &mut flags,
+        };
+        let scanner = Scanner {
+            text,
+            start: 0,
+            end: text.len(),
+            lexicon: &lex,
+        };
+        scanner.scan(0, text.len(), &mut |s, e, k, f| sink.push(s, e, k, f));
+        out.iter()
+            .zip(flags)
+            .map(|(t, f)| (t.span, t.kind, f))
+            .collect()
+    }
+
+    fn tokenized(text: &str) -> Vec<(Span, TokenKind, TokenFlags)> {
+        let lex = SegmentLexicon::embedded().unwrap();
+        let (mut out, mut flags) = (Vec::new(), Vec::new());
+        tokenize(text, Span::new(0, text.len()), &lex, &mut out, &mut flags);
+        out.iter()
+            .zip(flags)
+            .map(|(t, f)| (t.span, t.kind, f))
+            .collect()
+    }
+
+    #[test]
+    fn plain_words_next_to_marks_and_other_scripts() {
+        let cases: &[(&str, &[&str])] = &[
+            ("word,word;and-so", &["word", ",", "word", ";", "and-so"]),
+            ("naïve café’s", &["naïve", "café", "’s"]),
+            ("AT&T's 5G", &["AT", "&", "T", "'s", "5", "G"]),
+            ("école. «Oui»", &["école", ".", "«", "Oui", "»"]),
+            ("x\u{a0}y\tz", &["x", "y", "z"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&words(text), want, "tokenizing {text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The fast path for plain words gives exactly the tokens of the generic scanner, on
+        /// text made of the pieces where the two part ways: marks that join words, clitics,
+        /// numbers, abbreviations, non-ASCII letters and spaces, at every alignment.
+        #[test]
+        fn the_fast_path_agrees_with_the_scanner(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "word", "Ortiz", "U.S.", "Gen.", "e-mail", "'s", "’s", "n't", "don't", "'90s",
+                "'n'", "65billion", "2.3", "200,000", "3rd", ".", "...", ",", "-", "--", "!?",
+                "’", "“", "”", "é", "São", "naïve", " ", " ", "  ", "\n", "\u{a0}", "(", ")",
+                "$", "x", "W.", "Inc.", "a", "longerwordthanablockoftextcanholdintheory",
+            ]), 0..40)
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(tokenized(&text), scanned(&text), "{:?}", text);
+        }
     }
 
     #[test]
