@@ -183,13 +183,17 @@ pub(crate) mod class {
     pub const CONTROL: u16 = 1 << 9;
     /// A verb of vowing: a violent or coercive act after its `to` is a threat.
     pub const VOW: u16 = 1 << 10;
-    /// A verb of accusing: the act after its `of` is reported, not asserted.
+    /// A verb of accusing or blaming: the act after its `of`, `with` or `for` is reported,
+    /// not asserted.
     pub const ACCUSE: u16 = 1 << 11;
     /// A plural noun that names the two sides after `both` or `the two`.
     pub const SIDES: u16 = 1 << 12;
+    /// Opens a noun phrase before its noun (`the`, `their`): a preposition before it governs
+    /// the phrase.
+    pub const DETERMINER: u16 = 1 << 13;
 
     /// Each class by its name in the data file.
-    pub(crate) const NAMES: [(&str, u16); 13] = [
+    pub(crate) const NAMES: [(&str, u16); 14] = [
         ("preposition", PREPOSITION),
         ("clause", CLAUSE),
         ("travel", TRAVEL),
@@ -203,6 +207,7 @@ pub(crate) mod class {
         ("vow", VOW),
         ("accuse", ACCUSE),
         ("sides", SIDES),
+        ("determiner", DETERMINER),
     ];
 }
 

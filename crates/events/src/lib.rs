@@ -737,13 +737,36 @@ impl<'a> Finder<'a> {
 
     /// The events of one trigger.
     fn events_of(&self, m: &Match, si: usize, first: usize, end: usize, out: &mut Vec<Event>) {
+        if self.attributive(m, first, end) {
+            return;
+        }
+        // `talks on lifting trade curbs`, `a dispute over building a dam`: an act after a
+        // preposition of topic is what is discussed, not done
+        if m.form == Some(VerbForm::Ing)
+            && m.first > first
+            && self.is_any(
+                m.first - 1,
+                &["on", "about", "over", "regarding", "concerning"],
+            )
+        {
+            return;
+        }
         let code = self.lex.code(m.code);
-        let passive = m.form == Some(VerbForm::Ed) && self.is_passive(m, first, end);
+        // `release the union leaders detained in May`: done to the phrase before it
+        let reduced = (m.form == Some(VerbForm::Ed))
+            .then(|| self.reduced_relative(m, first, end))
+            .flatten();
+        let passive =
+            reduced.is_some() || (m.form == Some(VerbForm::Ed) && self.is_passive(m, first, end));
         let (sources, targets): (Vec<Arg>, Vec<Arg>) = match m.form {
             None => match self.noun_args(m, first, end) {
                 Some(args) => args,
                 None => return,
             },
+            Some(_) if reduced.is_some() => (
+                self.by_agent(m.end, end),
+                reduced.into_iter().map(Arg::Mention).collect(),
+            ),
             Some(form) => {
                 if passive {
                     let agent = self.by_agent(m.end, end);
@@ -861,7 +884,16 @@ impl<'a> Finder<'a> {
             target = self.other_actor(m, first, end, sources.first().copied().flatten());
             guessed_target = target.is_some();
         }
-        let (modality, negated) = self.modality(m, first);
+        // what the phrase says was done happened, whatever is said of the verb before it
+        let (modality, negated) = if reduced.is_some() {
+            (Modality::Asserted, false)
+        } else {
+            match self.coordinated_infinitive(m, first) {
+                // `urged X to lift the curfew and release ...`: as the first infinitive
+                Some(v) => self.modality_at(v, first),
+                None => self.modality(m, first),
+            }
+        };
         // `accused Somalia of backing the rebels`: the act is what the accuser says happened
         let modality = if modality == Modality::Asserted && self.accused_of(m, first) {
             Modality::Reported
@@ -1124,6 +1156,68 @@ impl<'a> Finder<'a> {
         false
     }
 
+    /// `called on X to lift the curfew and release ...`: when the verb at `m` follows `and` or
+    /// `or` and the verb before it in the sentence is an infinitive, that verb's first token.
+    fn coordinated_infinitive(&self, m: &Match, first: usize) -> Option<usize> {
+        // the second of two infinitives is a bare form too (`condemned` after `to halt ...
+        // and` is the sentence's own verb)
+        if m.form != Some(VerbForm::Base)
+            || m.first <= first
+            || !self.is_any(m.first - 1, &["and", "or"])
+        {
+            return None;
+        }
+        // `to` and a lowercase word that names no one a few words before, with no clause or
+        // comma between (the first verb need not be a trigger: `to end the curfew and free
+        // ...`; `sent troops to Mali and` has none)
+        let and = m.first - 1;
+        (and.saturating_sub(6).max(first + 1)..and)
+            .rev()
+            .take_while(|&k| !self.has(k, class::CLAUSE) && !self.is(k, ","))
+            .find(|&k| {
+                self.is(k - 1, "to")
+                    && self.doc.tokens[k].kind == TokenKind::Word
+                    && self.word(k).starts_with(|c: char| c.is_lowercase())
+                    && self.mention_at[k].is_none()
+                    && !self.has(k, class::DETERMINER)
+            })
+    }
+
+    /// `release the union leaders detained earlier this month`: a participle right after the
+    /// object of the verb before it, with no object of its own, says what was done to that
+    /// object (a passive), not what the object did. Returns the object's last mention.
+    fn reduced_relative(&self, m: &Match, first: usize, end: usize) -> Option<usize> {
+        // protest and posture verbs take no object (`protesters marched`, `troops massed`)
+        let root = self.lex.code(m.code).code.get(..2)?;
+        if matches!(root, "14" | "15") {
+            return None;
+        }
+        let (_, e) = self
+            .last_verb
+            .filter(|&(_, e)| e < m.first && m.first > first)?;
+        let no_object = m.end >= end
+            || self.doc.tokens[m.end].kind == TokenKind::Punct
+            || self.has(m.end, class::PREPOSITION | class::ADVERB);
+        // the words between the two verbs are one noun phrase that names someone: `the union
+        // leaders`, `30 protesters`
+        let phrase = e..m.first;
+        let noun_phrase = phrase.len() <= 5
+            && phrase.clone().any(|k| self.mention_at[k].is_some())
+            && phrase.clone().all(|k| {
+                matches!(self.doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                    && !self.has(k, class::PREPOSITION | class::CLAUSE | class::PASSIVE)
+                    && !self.is_any(k, &["and", "or", "but"])
+            })
+            && !self.has(m.first - 1, class::DETERMINER);
+        if !(no_object && noun_phrase) {
+            return None;
+        }
+        phrase
+            .rev()
+            .find_map(|k| self.mention_at[k])
+            .map(|mi| mi as usize)
+    }
+
     /// The actors after `by` that follow a passive verb.
     fn by_agent(&self, from: usize, end: usize) -> Vec<Arg> {
         let mut t = from;
@@ -1208,14 +1302,44 @@ impl<'a> Finder<'a> {
                 } else if g + 1 < end && self.is(g, "such") && self.is(g + 1, "as") {
                     j = g + 2;
                 }
+                // `X and President Y`, `X and Prime Minister Y`: a title before a person
+                let titled = (j..(j + 4).min(end))
+                    .take_while(|&g| {
+                        self.mention_at[g].is_none()
+                            && self.doc.tokens[g].kind == TokenKind::Word
+                            && self.word(g).starts_with(char::is_uppercase)
+                    })
+                    .last()
+                    .map(|g| g + 1)
+                    .filter(|&g| {
+                        g < end
+                            && self.mention_at[g].is_some_and(|mi| {
+                                self.doc.mentions[mi as usize].kind == MentionType::Person
+                            })
+                    });
+                if let Some(g) = titled {
+                    j = g;
+                }
             }
             if j == k || j >= end {
                 break;
             }
             match self.mention_at[j] {
                 Some(next) if !self.is_place(next as usize) || !self.is_place(m as usize) => {
-                    out.push(Arg::Mention(next as usize));
-                    k = self.mention_end(j, end);
+                    // `X and Philippine President Ferdinand Marcos`: the person the adjective
+                    // and the title describe
+                    let k_next = self.mention_end(j, end);
+                    match self.titled_head(j, k_next, end) {
+                        Some(head) => {
+                            let person = self.mention_at[head].unwrap_or(next);
+                            out.push(Arg::Mention(person as usize));
+                            k = self.mention_end(head, end);
+                        }
+                        None => {
+                            out.push(Arg::Mention(next as usize));
+                            k = k_next;
+                        }
+                    }
                 }
                 _ => break,
             }
@@ -1256,7 +1380,7 @@ impl<'a> Finder<'a> {
             if form == VerbForm::Ing && prev > first && self.is_any(prev, &["of", "for", "with"]) {
                 if let Some(mi) = self.mention_at[prev - 1] {
                     let s = self.mention_start(prev - 1, first);
-                    let governed = s > first && self.has(s - 1, class::PREPOSITION);
+                    let governed = self.governing_preposition(s, first).is_some();
                     if !governed {
                         return vec![Arg::Mention(mi as usize)];
                     }
@@ -1273,6 +1397,19 @@ impl<'a> Finder<'a> {
                     ],
                 ));
             if participle_clause {
+                // `a post was hit by Israeli tank fire, injuring two peacekeepers`: the agent
+                // of the passive before the comma did the -ing too
+                if self.is(prev, ",") {
+                    let start = self.clause_start(prev, first);
+                    let agent = (start..prev)
+                        .filter(|&k| self.is(k, "by"))
+                        .filter(|&k| (start..k).any(|p| self.has(p, class::PASSIVE)))
+                        .map(|k| self.by_agent(k, prev))
+                        .find(|agent| !agent.is_empty());
+                    if let Some(agent) = agent {
+                        return agent;
+                    }
+                }
                 return self.subject(prev, first);
             }
             // `detained for (peacefully) protesting`, `jailed over rioting`: the one who did
@@ -1292,8 +1429,37 @@ impl<'a> Finder<'a> {
                 }
             }
             if self.is_any(prev, &["and", "but", "then"]) {
+                // `called on the authorities to lift the curfew and release ...`: who is to
+                // do the first of two coordinated infinitives is to do the second
+                if let Some(v) = self.coordinated_infinitive(m, first) {
+                    if let Some(object) = self.controller(v - 1, first) {
+                        return vec![object];
+                    }
+                }
+                // `China said its coast guard had acted lawfully, and accused Manila of ...`: a
+                // verb of saying, accusing or urging after `, and` is the speaker's own
+                // (also inside a reported clause: `X denied that soldiers had fired and
+                // blamed smugglers`)
+                let start = self.clause_start(prev, first);
+                let reported = start > first
+                    && (self.is(start - 1, "that") || self.has(start - 1, class::REPORT));
+                if prev > first
+                    && (self.is(prev - 1, ",") || reported)
+                    && self.has(m.first, class::ACCUSE | class::REPORT | class::CONTROL)
+                {
+                    let main = self.main_subject(first, m.first);
+                    if !main.is_empty() {
+                        return main;
+                    }
+                }
                 // `X stopped short of recognising Y but called for ...`: X.
-                return self.subject_skipping(prev, first);
+                let subject = self.subject_skipping(prev, first);
+                // `X denied that officers had used force and blamed ...`: with no subject in
+                // the clause the `and` ends, the sentence's
+                if subject.is_empty() {
+                    return self.main_subject(first, m.first);
+                }
+                return subject;
             }
             if self.is(prev, "to") {
                 // `urged Russia to stop`, `called on Israel to halt`: the object of the verb
@@ -1312,7 +1478,7 @@ impl<'a> Finder<'a> {
         if t > first && matches!(form, VerbForm::Ed | VerbForm::S) {
             if let Some(mi) = self.mention_at[t - 1] {
                 let s = self.mention_start(t - 1, first);
-                let governed = s > first && self.has(s - 1, class::PREPOSITION);
+                let governed = self.governing_preposition(s, first).is_some();
                 let comma = (self.clause_start(m.first, first)..s).any(|k| self.is(k, ","));
                 let own = Arg::Mention(mi as usize);
                 if !governed && comma && !subject.contains(&own) {
@@ -1328,7 +1494,7 @@ impl<'a> Finder<'a> {
     fn accused_of(&self, m: &Match, first: usize) -> bool {
         if m.form != Some(VerbForm::Ing)
             || m.first <= first
-            || !self.is_any(m.first - 1, &["of", "with"])
+            || !self.is_any(m.first - 1, &["of", "with", "for"])
         {
             return false;
         }
@@ -1441,9 +1607,9 @@ impl<'a> Finder<'a> {
                 // `after Thai soldiers shot`: a subordinator that opens the clause governs no
                 // noun of it
                 let opens = t == start && t > first && self.has(t - 1, class::CLAUSE);
-                let governed = t > first
-                    && self.has(t - 1, class::PREPOSITION)
-                    && !self.quantity_of(t - 1)
+                let governed = self
+                    .governing_preposition(t, first)
+                    .is_some_and(|p| !self.quantity_of(p))
                     && !opens;
                 let k = self.mention_end(t, at);
                 // `the foreign ministers of China and India met`, `the leaders of Ghana and
@@ -1507,20 +1673,75 @@ impl<'a> Finder<'a> {
         Vec::new()
     }
 
-    /// `Turkish Foreign Minister Hakan Fidan`, `Kenyan opposition leader Raila Odinga`: when
-    /// the mention `[t, k)` is an adjective of nationality and a title of up to four words
-    /// leads from it to another mention before `at`, that mention's first token.
+    /// True for a past participle used as an adjective: `the detained ministers`, `of jailed
+    /// activists`, `to release detained ministers`. It describes people, and the act it names
+    /// was done by someone the sentence does not say, at some earlier time: no event here.
+    fn attributive(&self, m: &Match, first: usize, end: usize) -> bool {
+        if m.form != Some(VerbForm::Ed) || m.first == first || m.end >= end {
+            return false;
+        }
+        let mut prev = m.first - 1;
+        // `a "failed coup"`: past an opening quote mark
+        if prev > first && self.is_any(prev, &["\"", "\u{201C}", "'", "\u{2018}"]) {
+            prev -= 1;
+        }
+        let noun_next = self.doc.tokens[m.end].kind == TokenKind::Word
+            && !self.has(m.end, class::PREPOSITION | class::CLAUSE | class::PASSIVE)
+            && !self.is_any(m.end, &["and", "or", "but"]);
+        let after_verb = self.last_verb.is_some_and(|(_, e)| e == m.first);
+        noun_next && (self.has(prev, class::DETERMINER | class::PREPOSITION) || after_verb)
+    }
+
+    /// True when the word at `j` can be an event trigger (`accuses`, `condemned`).
+    fn is_trigger_word(&self, j: usize) -> bool {
+        newsgraph_lexicon::with_ascii_lower(self.word(j), |w| !self.lex.triggers(w).is_empty())
+            .unwrap_or(false)
+    }
+
+    /// The preposition that governs the noun phrase whose mention starts at token `s`: the word
+    /// before it, or before its determiner (`near the palace`, `in their capital`).
+    fn governing_preposition(&self, s: usize, first: usize) -> Option<usize> {
+        let mut p = s.checked_sub(1).filter(|&p| p >= first)?;
+        if p > first && self.has(p, class::DETERMINER) {
+            p -= 1;
+        }
+        self.has(p, class::PREPOSITION).then_some(p)
+    }
+
+    /// `Turkish Foreign Minister Hakan Fidan`, `Kenyan opposition leader Raila Odinga`, `AU
+    /// Commission chairman Mahmoud Ali Youssouf`, `U.S. envoy Amos Hochstein`: when the
+    /// mention `[t, k)` is an adjective of nationality, a country's or an organisation's name
+    /// and a title of up to four words (no verb among them) leads from it to a person's
+    /// mention before `at`, that mention's first token.
     fn titled_head(&self, t: usize, k: usize, at: usize) -> Option<usize> {
         let m = self.mention_at[t]?;
-        if self.doc.mentions[m as usize].kind != MentionType::Norp {
+        if !matches!(
+            self.doc.mentions[m as usize].kind,
+            MentionType::Norp | MentionType::Org | MentionType::Gpe
+        ) {
             return None;
         }
         let head = (k..(k + 5).min(at)).find(|&j| self.mention_at[j].is_some())?;
-        let title = head > k
-            && (k..head).all(|j| {
-                self.doc.tokens[j].kind == TokenKind::Word
-                    && !self.has(j, class::PREPOSITION | class::CLAUSE)
-            });
+        // a title's words are no verb: `Hamas accused Netanyahu` is no title
+        let verb = |j: usize| {
+            let w = self.word(j);
+            self.has(
+                j,
+                class::PREPOSITION
+                    | class::CLAUSE
+                    | class::REPORT
+                    | class::ACCUSE
+                    | class::CONTROL
+                    | class::SUPPORT
+                    | class::VOW
+                    | class::PASSIVE
+                    | class::NOT_SUBJECT,
+            ) || (w.starts_with(|c: char| c.is_lowercase()) && w.ends_with("ed"))
+                || w.eq_ignore_ascii_case("and")
+                || self.is_trigger_word(j)
+        };
+        let title =
+            head > k && (k..head).all(|j| self.doc.tokens[j].kind == TokenKind::Word && !verb(j));
         let person = self.doc.mentions[self.mention_at[head]? as usize].kind == MentionType::Person;
         (title && person).then_some(head)
     }
@@ -1596,8 +1817,13 @@ impl<'a> Finder<'a> {
                 }
             }
             if self.is(p, "as") {
-                // `recognised X as President`: `as` after an object is not a clause.
+                // `recognised X as President`: `as` after an object is not a clause, unless a
+                // name follows it as a new subject (`in Lebanon as Hezbollah fires rockets`)
+                let new_subject = p + 1 < at
+                    && (self.mention_at[p + 1].is_some()
+                        || self.is_any(p + 1, &["he", "she", "they", "we", "it"]));
                 if p > first
+                    && !new_subject
                     && (self.mention_at[p - 1].is_some()
                         || self.is_any(
                             p - 1,
@@ -1617,6 +1843,14 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
+            // past an abbreviation in brackets: `The International Labour Organization (ILO)
+            // called on`
+            if self.is(p, ")") {
+                if let Some(open) = self.bracketed_abbreviation(p, first) {
+                    t = open;
+                    continue;
+                }
+            }
             if self.has(p, class::CLAUSE) {
                 return t;
             }
@@ -1632,6 +1866,20 @@ impl<'a> Finder<'a> {
             t -= 1;
         }
         first
+    }
+
+    /// The `(` of `(ABBR)` when the `)` at `close` ends an abbreviation of one or two words in
+    /// capitals right after a name: `the International Labour Organization (ILO)`.
+    fn bracketed_abbreviation(&self, close: usize, first: usize) -> Option<usize> {
+        let open = (close.saturating_sub(3).max(first)..close)
+            .rev()
+            .find(|&k| self.is(k, "("))?;
+        let caps = close > open + 1
+            && (open + 1..close).all(|k| {
+                let w = self.word(k);
+                w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase)
+            });
+        (caps && open > first && self.mention_at[open - 1].is_some()).then_some(open)
     }
 
     /// Where the words from `t` that name the two sides of a conflict or a talk end: `both
@@ -1690,20 +1938,32 @@ impl<'a> Finder<'a> {
         Some(open)
     }
 
-    /// True when the words before `t` (back to `from`) aim at it: `at`, `on`, `against`,
-    /// `into`, over an article or a quantity (`at thousands of protesters`).
+    /// True when the words before `t` (back to `from`, or to the trigger's own last word just
+    /// before it) aim at it: `at`, `on`, `against`, `into`, over an article, a quantity or a
+    /// modifier (`at thousands of protesters`, `fired on election protesters`).
     fn aimed_at(&self, t: usize, from: usize) -> bool {
         let mut k = t;
-        while k > from {
+        // the trigger's own last word may be the preposition (`fired on`)
+        while k + 1 > from && k > 0 {
             k -= 1;
             if self.is_any(k, &["at", "on", "against", "into", "upon"]) {
                 return true;
             }
-            if !self.filler(k) {
+            if k < from || !(self.filler(k) || self.modifier(k)) {
                 return false;
             }
         }
         false
+    }
+
+    /// A common noun or adjective that may stand before the noun an act is aimed at: `election`
+    /// in `fired on election protesters`. A lowercase word of no function-word class.
+    fn modifier(&self, k: usize) -> bool {
+        self.doc.tokens[k].kind == TokenKind::Word
+            && self.word(k).starts_with(|c: char| c.is_lowercase())
+            && !self.has(k, u16::MAX)
+            && self.mention_at[k].is_none()
+            && !self.is_any(k, &["and", "or", "but", "of", "not"])
     }
 
     /// A word that may stand between a verb and the noun it acts on: a determiner or a
@@ -1852,7 +2112,7 @@ impl<'a> Finder<'a> {
             if let Some(mi) = self.mention_at[t] {
                 if !self.is_place(mi as usize) {
                     let start = self.mention_start(t, first);
-                    let governed = start > first && self.has(start - 1, class::PREPOSITION);
+                    let governed = self.governing_preposition(start, first).is_some();
                     if !governed || self.is(t + 1, "'s") {
                         source.push(Arg::Mention(mi as usize));
                     }
@@ -2073,9 +2333,16 @@ impl<'a> Finder<'a> {
         let mut t = first;
         while t < at {
             if let Some(_mi) = self.mention_at[t] {
-                let governed =
-                    t > first && self.has(t - 1, class::PREPOSITION) && !self.quantity_of(t - 1);
+                let governed = self
+                    .governing_preposition(t, first)
+                    .is_some_and(|p| !self.quantity_of(p));
                 if !governed {
+                    // `Ghanaian army spokesman Kwame Asante`: the person the adjective and
+                    // the title describe
+                    let k = self.mention_end(t, at);
+                    if let Some(head) = self.titled_head(t, k, at) {
+                        return self.mention_run(head, at);
+                    }
                     return self.mention_run(t, at);
                 }
                 t = self.mention_end(t, at);
@@ -2112,7 +2379,9 @@ impl<'a> Finder<'a> {
 
     /// `he`/`she`: the nearest person named before; `it`: the nearest country or
     /// organisation; `they`: the nearest group, country or organisation. Looks back over the
-    /// sentence and the two before it.
+    /// sentence and the two before it; a labelled `it` (`called it a coup`) only over its own
+    /// sentence, and an object pronoun right after a verb with a comma aside before it never
+    /// stands for that verb's subject or the aside.
     fn antecedent(&self, t: usize, si: usize) -> Option<u32> {
         let w = self.word(t).to_ascii_lowercase();
         let want: &[ActorType] = match w.as_str() {
@@ -2144,8 +2413,37 @@ impl<'a> Finder<'a> {
                 return Some(a);
             }
         }
-        let floor = self.doc.sentences[si.saturating_sub(2)].span.start;
+        let first = self.doc.sentences[si].first_token as usize;
+        // `called it a coup`, `described it as`: the `it` that is labelled is a thing or an
+        // act more often than a country or a body; only one named in its own sentence
+        let labelled = |k: usize| k < self.doc.tokens.len() && self.is_any(k, &["a", "an", "as"]);
+        let object_it = w == "it"
+            && t > first
+            && !self.has(t - 1, class::CLAUSE)
+            && !self.is_any(t - 1, &[",", "that", "and", "but"])
+            && labelled(t + 1);
+        let floor = if object_it {
+            self.doc.sentences[si].span.start
+        } else {
+            self.doc.sentences[si.saturating_sub(2)].span.start
+        };
         let at = self.doc.tokens[t].span.start;
+        // an object pronoun right after a verb that an aside set off by commas comes before
+        // stands neither for the verb's subject nor for a name in the aside, which describes
+        // the subject (`Faki, chairperson of the AU Commission, called it a coup`)
+        let object = t > first && !self.has(t - 1, class::CLAUSE | class::REPORT);
+        let aside =
+            (matches!(w.as_str(), "him" | "her" | "them" | "it") && object && t >= first + 3)
+                .then(|| t - 2)
+                .filter(|&close| self.is(close, ","))
+                .and_then(|close| {
+                    let open = (first..close).rev().find(|&k| self.is(k, ","))?;
+                    let subject = self.clause_start(open, first);
+                    Some((
+                        self.doc.tokens[subject].span.start,
+                        self.doc.tokens[close].span.start,
+                    ))
+                });
         // in a direct quote, `he` or `she` is never its speaker, who would say `I` (in reported
         // speech the speaker is `he`: `Embalo said he was chairing a meeting`)
         let speaker = self
@@ -2163,6 +2461,9 @@ impl<'a> Finder<'a> {
             .iter()
             .rev()
             .filter(|m| m.span.end <= at && m.span.start >= floor)
+            .filter(|m| {
+                aside.is_none_or(|(open, close)| m.span.end <= open || m.span.start >= close)
+            })
             .filter_map(|m| m.actor)
             .find(|&a| fits(a) && Some(a) != speaker)
     }
@@ -2374,13 +2675,24 @@ impl<'a> Finder<'a> {
             });
             source.is_some() && head.is_some_and(|h| actor_at(h) == source)
         };
+        // `Faki, chairperson of the AU Commission, condemned`: a name in an aside set off by
+        // commas right after the source describes the source too
+        let beside_source = |t: usize| {
+            let Some(open) = (first..t).rev().find(|&k| self.is(k, ",")) else {
+                return false;
+            };
+            let Some(close) = (t..m.first).find(|&k| self.is(k, ",")) else {
+                return false;
+            };
+            source.is_some() && open > first && actor_at(open - 1) == source && close < m.first
+        };
         // another country's actor before one of the source's own (`a charge New Delhi
         // rejected` after `Pakistan accused Indian troops`: Pakistan), then the nearest
         let country = |a: u32| self.doc.actors[a as usize].country.as_deref();
         let own_country = source.and_then(country);
         (first..end)
             .filter_map(|t| self.mention_at[t].map(|mi| (t, mi)))
-            .filter(|&(t, _)| !describes_source(t))
+            .filter(|&(t, _)| !describes_source(t) && !beside_source(t))
             .filter_map(|(t, mi)| {
                 let a = self.doc.mentions[mi as usize].actor?;
                 let kind = self.doc.actors[a as usize].kind;
@@ -2397,15 +2709,20 @@ impl<'a> Finder<'a> {
 
     /// Negation and modality from the cue words before the trigger, in its clause.
     fn modality(&self, m: &Match, first: usize) -> (Modality, bool) {
+        self.modality_at(m.first, first)
+    }
+
+    /// [`Finder::modality`] of a trigger that starts at token `at`.
+    fn modality_at(&self, at: usize, first: usize) -> (Modality, bool) {
         let mut modality = Modality::Asserted;
         let mut negated = false;
-        let lo = m.first.saturating_sub(7).max(first);
+        let lo = at.saturating_sub(7).max(first);
         for (words, cue) in self.lex.cues() {
             if matches!(cue, Cue::Praise | Cue::Hazard | Cue::Reciprocal) {
                 continue;
             }
             // every place where the cue ends before the trigger
-            for endpos in (lo + words.len()..=m.first).rev() {
+            for endpos in (lo + words.len()..=at).rev() {
                 let fits = words
                     .iter()
                     .enumerate()
@@ -2415,7 +2732,7 @@ impl<'a> Finder<'a> {
                     continue;
                 }
                 // the cue must be in the trigger's clause
-                let between = endpos..m.first;
+                let between = endpos..at;
                 if between.clone().any(|t| {
                     self.is_any(t, &[";", ",", "that", "and", "but", "who", "which"])
                         && !self.is(t, "that")
@@ -2448,6 +2765,13 @@ impl<'a> Finder<'a> {
     /// `of` (`the city of X`).
     fn location(&self, m: &Match, first: usize, end: usize) -> Option<(EventPlace, u32, usize)> {
         let mut best: Option<(usize, usize)> = None; // (distance, token)
+                                                     // roots 01-13: statements, appeals, demands, criticism, threats
+        let verbal = self
+            .lex
+            .code(m.code)
+            .code
+            .get(..2)
+            .is_some_and(|r| r < "14");
         let mut t = first;
         while t < end {
             let Some(mi) = self.mention_at[t] else {
@@ -2488,7 +2812,18 @@ impl<'a> Finder<'a> {
                 } else {
                     d + 1000
                 };
-                if best.is_none_or(|(bd, _)| d < bd) {
+                // but a place of the trigger's own clause before one of another clause
+                // (`seized the broadcaster in Gabon ..., after the president fled to the town
+                // of Oyem`); words are said where their clause says, not where an act they
+                // answer took place (`summoned the envoy after ships fired near the shoal`)
+                let between = if k <= m.first { k..m.first } else { m.end..t };
+                // (a verb of saying is no other clause here: `urged calm, he told reporters in
+                // Nairobi`)
+                let other_clause = between
+                    .into_iter()
+                    .any(|j| self.has(j, class::CLAUSE) && !self.has(j, class::REPORT));
+                let d = if other_clause { d + 2000 } else { d };
+                if !(other_clause && verbal) && best.is_none_or(|(bd, _)| d < bd) {
                     best = Some((d, t));
                 }
             }
@@ -2745,7 +3080,9 @@ fn sides_of(events: &[Event], doc: &Document) -> Vec<u32> {
 
 /// Drops an event that only repeats an earlier one of its sentence: the same root category,
 /// negation and modality, and the same source and target where both name them (a repeat that
-/// names a target the first lacked gives it that target). A purpose
+/// names a target the first lacked gives it that target; when its code is specific it takes
+/// the first one's place, keeping the first one's source, toll, place and date where it has
+/// none). A purpose
 /// clause restates its main act (`walked off the job in protest at`, `went on hunger strike to
 /// protest against`), and a sentence's two verbs of one act are one event for counting.
 fn drop_repeats(events: &mut Vec<Event>) {
@@ -2782,6 +3119,26 @@ fn drop_repeats(events: &mut Vec<Event>) {
                     target: e.target.or(target),
                     ..e
                 };
+            }
+            // `to lift the curfew and release the union leaders`: the act with someone it is
+            // done to is the fuller record of the two
+            Some(k)
+                if k.target.is_none()
+                    && e.target.is_some()
+                    && !e.target_guessed
+                    && specific(e.cameo) =>
+            {
+                let kept = std::mem::replace(k, e);
+                k.source = k.source.or(kept.source);
+                k.fatalities = k.fatalities.or(kept.fatalities);
+                k.injured = k.injured.or(kept.injured);
+                if k.location.is_none() {
+                    k.location = kept.location;
+                }
+                if k.date_span.is_none() && kept.date_span.is_some() {
+                    k.date = kept.date;
+                    k.date_span = kept.date_span;
+                }
             }
             Some(k) => {
                 k.fatalities = k.fatalities.or(e.fatalities);

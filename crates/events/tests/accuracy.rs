@@ -20,11 +20,11 @@ use newsgraph_quotes::QuoteStage;
 use newsgraph_segment::Segmenter;
 
 /// The floors: a change that lowers either fails here.
-const MIN_PRECISION: f64 = 0.68;
-const MIN_RECALL: f64 = 0.60;
+const MIN_PRECISION: f64 = 0.69;
+const MIN_RECALL: f64 = 0.62;
 /// Floors for the root code alone.
-const MIN_ROOT_PRECISION: f64 = 0.81;
-const MIN_ROOT_RECALL: f64 = 0.72;
+const MIN_ROOT_PRECISION: f64 = 0.82;
+const MIN_ROOT_RECALL: f64 = 0.74;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Coded {
