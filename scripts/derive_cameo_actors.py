@@ -1164,6 +1164,20 @@ IGOS = [
     ("IGOUNOHLH", "United Nations Population Fund", [], ["UNFPA", "UN Population Fund"], []),
     ("IGOUNO", "UN Office for the Coordination of Humanitarian Affairs", [],
      ["OCHA", "UN humanitarian office"], []),
+    # additions: UN peacekeeping and political missions, coded as the UN itself
+    ("IGOUNO", "United Nations Interim Force in Lebanon", [], ["UNIFIL"], []),
+    ("IGOUNO", "United Nations Organization Stabilization Mission in the Democratic Republic "
+     "of the Congo", [], ["MONUSCO"], []),
+    ("IGOUNO", "United Nations Mission in South Sudan", [], ["UNMISS"], []),
+    ("IGOUNO", "United Nations Multidimensional Integrated Stabilization Mission in the "
+     "Central African Republic", [], ["MINUSCA"], []),
+    ("IGOUNO", "United Nations Multidimensional Integrated Stabilization Mission in Mali", [],
+     ["MINUSMA"], []),
+    ("IGOUNO", "United Nations Assistance Mission in Afghanistan", [], ["UNAMA"], []),
+    ("IGOUNO", "United Nations Support Mission in Libya", [], ["UNSMIL"], []),
+    ("IGOUNO", "United Nations Peacekeeping Force in Cyprus", [], ["UNFICYP"], []),
+    ("IGOUNO", "United Nations Interim Administration Mission in Kosovo", [], ["UNMIK"], []),
+    ("IGOUNO", "United Nations Disengagement Observer Force", [], ["UNDOF"], []),
     # ---- the Bretton Woods institutions and trade
     (None, "International Monetary Fund", ["INTERNATIONAL_MONETARY_FUND", "IMF_"], [], []),
     (None, "World Bank", ["WORLD_BANK_", "WORLD_BANK_GROUP"], [], []),
@@ -1211,6 +1225,8 @@ IGOS = [
     # ---- Africa and the Middle East
     # addition: Phoenix codes AU bodies (AUPSC_) and chairpersons IGOAFRAFU
     ("IGOAFRAFU", "African Union", ["code:AUPSC_"], ["AU"], []),
+    # addition: the AU's executive, as its chairperson is coded
+    ("IGOAFRAFU", "African Union Commission", [], ["AU Commission"], []),
     # Phoenix: the full name [IGOWAFWAS], ECOWAS_ [IGOWAFBUSWAS]; the full name's code is kept
     ("IGOWAFWAS", "Economic Community of West African States",
      ["ECONOMIC_COMMUNITY_OF_WEST_AFRICAN_STATES_", "ECOWAS_"], ["Ecowas"], []),

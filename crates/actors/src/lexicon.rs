@@ -310,7 +310,11 @@ impl ActorLexicon {
         lex.load_organizations(&embedded::ORGANIZATIONS, EntryKind::Org)?;
         lex.load_areas(&embedded::AREAS)?;
         lex.load_people(&embedded::PEOPLE)?;
-        lex.load_cities(&embedded::CITIES)?;
+        // A town whose name is a word that never names anything alone (`March`, `Police`,
+        // `Most`) is left out: in English text the word is nearly always the word.
+        let stops = Lexicon::parse(&embedded::NAME_STOPS)?;
+        let stops: FxHashSet<&str> = stops.keys().collect();
+        lex.load_cities(&embedded::CITIES, &stops)?;
         lex.load_agents(&embedded::AGENTS)?;
         let titles = Lexicon::parse(&embedded::TITLES)?;
         for row in titles.rows() {
@@ -623,7 +627,11 @@ impl ActorLexicon {
         Ok(())
     }
 
-    fn load_cities(&mut self, data: &DataFile) -> Result<(), LexiconError> {
+    fn load_cities(
+        &mut self,
+        data: &DataFile,
+        stops: &FxHashSet<&str>,
+    ) -> Result<(), LexiconError> {
         let lex = Lexicon::parse(data)?;
         for row in lex.rows() {
             let name = field(row, lex.file(), 0)?;
@@ -636,6 +644,9 @@ impl ActorLexicon {
                 (Ok(lat), Ok(lon)) => Some(Geo::new(lat, lon)),
                 _ => None,
             };
+            if stops.contains(name) || stops.contains(ascii) {
+                continue;
+            }
             let entry = self.push_entry(Entry {
                 name: name.into(),
                 kind: EntryKind::City,

@@ -733,7 +733,7 @@ impl<'a> Linker<'a> {
             (_, EntryKind::City | EntryKind::Region) => {
                 // A city name is common enough as a word or a surname that it needs a place
                 // cue, or a big city.
-                let big = e.population >= 1_000_000;
+                let big = e.population >= scan::BIG_CITY;
                 let home = iso.is_some() && iso == self.home;
                 if !(c.place_cue || big || (home && e.population >= 100_000)) {
                     // Not read as a place here: perhaps a surname, or a name used before.

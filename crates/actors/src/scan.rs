@@ -96,6 +96,9 @@ impl<'a> Cand<'a> {
     }
 }
 
+/// A city this big is read as a place without a place cue before it.
+pub(crate) const BIG_CITY: u64 = 1_000_000;
+
 /// Words before a name that make it a place.
 const PLACE_CUES: &[&str] = &[
     "across", "around", "at", "from", "in", "inside", "into", "near", "outside", "toward",
@@ -338,6 +341,29 @@ impl<'a> Scanner<'a> {
         best
     }
 
+    /// True when a whole gazetteer name starts at token `k` (not only a word that opens
+    /// one: `Human` opens `Human Rights Watch`, but `Human Rights` alone is no name).
+    fn known_name_at(&self, k: usize, end: usize) -> bool {
+        let mut key = String::new();
+        let mut j = k;
+        loop {
+            fold_into(self.word(j), &mut key);
+            if self.lex.names.contains_key(key.as_str()) {
+                return true;
+            }
+            j += 1;
+            if j >= end
+                || !(is_word(&self.tokens[j]) || self.tokens[j].kind == TokenKind::Punct)
+                || !self.lex.name_prefixes.contains(key.as_str())
+            {
+                return false;
+            }
+            if self.tokens[j - 1].span.end < self.tokens[j].span.start {
+                key.push(' ');
+            }
+        }
+    }
+
     /// The end of a capitalised run starting at `i`.
     fn run_end(&self, i: usize, end: usize) -> usize {
         let mut j = i + 1;
@@ -369,7 +395,10 @@ impl<'a> Scanner<'a> {
             }
             // `the Commission on Human Rights and Amnesty International`: `and` before a
             // name the gazetteer knows joins two names, not the words of one
-            let and_known = matches!(self.word(j), "and" | "&") && k < end && self.info[k].lex.name;
+            let and_known = matches!(self.word(j), "and" | "&")
+                && k < end
+                && self.info[k].lex.name
+                && self.known_name_at(k, end);
             let joins = k > j
                 && k < end
                 && self.tokens[k].kind == TokenKind::Word
@@ -476,21 +505,25 @@ impl<'a> Scanner<'a> {
 
     /// The one country the candidates met so far in a sentence name, if they name exactly
     /// one: `In Buenos Aires, Economy Minister Luis Caputo said` is Argentina's minister.
+    ///
+    /// A town counts only after a place cue (`in Oyem`) or when it is a big city (stricter
+    /// than the linker, which also reads a 100,000-people town of the story's own country as
+    /// a place): a bare smaller town's name is as often a surname (`accused Ondo of
+    /// corruption`).
     fn sentence_country(&self, cands: &[Cand<'a>]) -> Option<&'a str> {
+        use crate::lexicon::EntryKind;
         let lex: &'a ActorLexicon = self.lex;
         let mut found: Option<&'a str> = None;
         for c in cands {
             let What::Named(hits) = c.what else { continue };
             let mut countries = hits.iter().filter_map(|h| {
                 let e = lex.entry(h.entry);
-                matches!(
-                    e.kind,
-                    crate::lexicon::EntryKind::Country
-                        | crate::lexicon::EntryKind::City
-                        | crate::lexicon::EntryKind::Region
-                )
-                .then_some(e.country.as_deref())
-                .flatten()
+                let place = match e.kind {
+                    EntryKind::Country => true,
+                    EntryKind::City | EntryKind::Region => c.place_cue || e.population >= BIG_CITY,
+                    _ => false,
+                };
+                place.then_some(e.country.as_deref()).flatten()
             });
             let Some(country) = countries.next() else {
                 continue;
@@ -1222,12 +1255,37 @@ impl<'a> Scanner<'a> {
     }
 
     /// `India flew in supplies, its foreign ministry said`: after `its`, the one country its
-    /// sentence names.
+    /// sentence names; `called on Rwanda to withdraw its forces`: the country that is to act.
     fn its_country(&self, cands: &[Cand<'a>], i: usize, start: usize) -> Option<&'a str> {
         if i == start || !self.lower_is(i - 1, &["its"]) {
             return None;
         }
+        // `X to <verb> its`: X
+        if i >= start + 4 && self.lower_is(i - 3, &["to"]) {
+            if let Some(actor) = cands.iter().rev().find(|c| c.end == i - 3) {
+                if let Some(country) = self.single_country(std::slice::from_ref(actor)) {
+                    return Some(country);
+                }
+            }
+        }
         self.single_country(cands)
+            .or_else(|| self.subject_past_aside(cands, i, start))
+    }
+
+    /// `France, which keeps a base in Libreville, urged its citizens`: the country that opens
+    /// the sentence as its subject, when every other name before `i` is in an aside set off
+    /// by commas right after it.
+    fn subject_past_aside(&self, cands: &[Cand<'a>], i: usize, start: usize) -> Option<&'a str> {
+        let (first, rest) = cands.split_first()?;
+        let subject = (start..first.start).all(|k| self.lower_is(k, &["the", "a", "an"]));
+        if !subject || first.end >= i || self.word(first.end) != "," {
+            return None;
+        }
+        let close = (first.end + 1..i).find(|&k| self.word(k) == ",")?;
+        rest.iter()
+            .all(|c| c.end <= close)
+            .then(|| self.single_country(std::slice::from_ref(first)))
+            .flatten()
     }
 
     /// The country of the place a sentence opens with: `In Lagos, police said`.
