@@ -735,6 +735,19 @@ impl<'a> Finder<'a> {
         if !matches!(mention.kind, MentionType::Group) {
             return None;
         }
+        // someone's role is no bare role: `his spokesman` after `Kenyan President William
+        // Ruto` speaks for Kenya's government, not for Kenya; `Lebanon's health ministry`
+        // for Lebanon's, whatever country its sentence named first
+        let owned = (np_start..self.token_from(mention.span.start as usize))
+            .any(|t| self.mention_of[t].is_some_and(|o| o != m));
+        if owned
+            || matches!(
+                self.word(np_start).to_ascii_lowercase().as_str(),
+                "his" | "her" | "their"
+            )
+        {
+            return None;
+        }
         if self
             .doc
             .span_text(mention.span)
@@ -807,6 +820,33 @@ impl<'a> Finder<'a> {
                         == Some(ActorType::Person)
                     {
                         return Some(actor);
+                    }
+                }
+            }
+        }
+        if referent == Referent::Body {
+            // `The Israeli military said its jets had struck Hezbollah depots. It said ...`:
+            // with no body named before it in its own sentence, `it` is the last sentence's
+            // subject when that is a body or a country, not the last name it mentioned
+            let sentence = self.sentence_at(before)?;
+            let start = self.doc.sentences[sentence].span.start;
+            let own = earlier()
+                .take_while(|m| m.span.start >= start)
+                .find(|m| fits(m));
+            if own.is_none() {
+                if let Some(prev) = sentence.checked_sub(1) {
+                    let s = &self.doc.sentences[prev];
+                    let subject = self.subject(s.first_token as usize, s.end_token as usize);
+                    if let Some((actor, _)) = subject {
+                        let body = self.doc.actors.get(actor as usize).is_some_and(|a| {
+                            matches!(
+                                a.kind,
+                                ActorType::Organization | ActorType::Country | ActorType::Group
+                            )
+                        });
+                        if body {
+                            return Some(actor);
+                        }
                     }
                 }
             }
@@ -1081,7 +1121,8 @@ impl<'a> Finder<'a> {
         }
         let (np, a) = self.phrase_before(first, v);
         // `Amnesty, which said ...`: the relative pronoun stands for the name before it.
-        let (np, a) = if np == a && a > first + 1 && matches!(self.word(a - 1), "which" | "who") {
+        let relative = np == a && a > first + 1 && matches!(self.word(a - 1), "which" | "who");
+        let (np, a) = if relative {
             let mut c = a - 1;
             if self.word(c - 1) == "," {
                 c -= 1;
@@ -1089,6 +1130,13 @@ impl<'a> Finder<'a> {
             (self.np_start(first, c), c)
         } else {
             (np, a)
+        };
+        // `Mondlane, who says the vote was rigged, called for a strike`: the words of an
+        // aside end at the comma that closes it
+        let e = if relative && self.word(a) == "," {
+            (v + 1..e).find(|&t| self.word(t) == ",").unwrap_or(e)
+        } else {
+            e
         };
         // `said A and warned that B`: the second verb has the first one's speaker.
         let shared = prev.filter(|&(stop, _)| {

@@ -159,6 +159,41 @@ fn a_role_noun_speaks_for_the_country_its_sentence_names() {
 }
 
 #[test]
+fn someones_spokesman_speaks_for_no_country() {
+    let qs = quotes("Finnish President Aino Virtanen closed the harbour, his spokesman said.");
+    let q = find(&qs, "closed the harbour");
+    assert_ne!(q.2.as_deref(), Some("Finland"), "{q:?}");
+    assert_eq!(q.3.as_deref(), Some("his spokesman"));
+}
+
+#[test]
+fn the_words_of_a_relative_aside_end_at_its_comma() {
+    let qs = quotes("Rosa Quispe, who says the count was rigged, called for fresh elections.");
+    let q = find(&qs, "the count was rigged");
+    assert_eq!(q.0, "the count was rigged");
+    assert_eq!(q.2.as_deref(), Some("Rosa Quispe"));
+}
+
+#[test]
+fn a_possessed_role_speaks_for_its_owner_not_the_first_country() {
+    let qs = quotes(
+        "Kenyan shelling killed nine people in Somalia, Somalia's health ministry said on Sunday.",
+    );
+    let q = find(&qs, "Kenyan shelling killed");
+    assert_ne!(q.2.as_deref(), Some("Kenya"), "{q:?}");
+}
+
+#[test]
+fn it_opening_a_sentence_is_the_last_sentences_subject() {
+    let qs = quotes(
+        "The Kenyan army said its jets had struck camps run by Somali police near Kismayo. It \
+         said two soldiers were hurt.",
+    );
+    let q = find(&qs, "two soldiers were hurt");
+    assert_eq!(q.2.as_deref(), Some("Kenyan army"), "{q:?}");
+}
+
+#[test]
 fn a_person_named_in_apposition_to_a_title_is_the_speaker() {
     let qs = quotes("Estonia's finance minister, Lina Okafor, said the ports would be sold.");
     let q = find(&qs, "the ports would be sold");
