@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDate;
 use newsgraph_doc::Geo;
-use newsgraph_lexicon::{embedded, DataFile, Lexicon, LexiconError, Row};
+use newsgraph_lexicon::{embedded, word_map::WordMap, DataFile, Lexicon, LexiconError, Row};
 
 use crate::fold::fold;
 use crate::user::UserError;
@@ -235,9 +235,9 @@ pub struct ActorLexicon {
     pub(crate) title_prefixes: FxHashSet<Box<str>>,
     /// Every single word the lexicons know something about, but the lowercase first words of
     /// titles and role nouns.
-    pub(crate) words: FxHashMap<Box<str>, WordInfo>,
+    pub(crate) words: WordMap<WordInfo>,
     /// The lowercase first words of titles and role nouns.
-    pub(crate) lower_words: FxHashMap<Box<str>, WordInfo>,
+    pub(crate) lower_words: WordMap<WordInfo>,
     /// A filter in front of `lower_words`, which most lowercase tokens are not in.
     pub(crate) lower_filter: WordFilter,
     /// Country entry by ISO code.
@@ -446,7 +446,7 @@ impl ActorLexicon {
         } else {
             &mut self.words
         };
-        table.entry(key.into()).or_default()
+        table.entry_or_insert_with(&key, WordInfo::default)
     }
 
     /// Marks the first word of a lowercase phrase, lowercase and capitalised.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use newsgraph_lexicon::{embedded, DataFile, Lexicon, LexiconError};
+use newsgraph_lexicon::{embedded, word_map::WordMap, DataFile, Lexicon, LexiconError};
 use rustc_hash::FxHashMap;
 
 /// A CAMEO code with its scores: an index into [`EventLexicon::codes`].
@@ -139,7 +139,7 @@ pub struct EventLexicon {
     verbs: Vec<Verb>,
     verb_ids: FxHashMap<Box<str>, u32>,
     /// First word (lowercase) → entries, longest first.
-    triggers: FxHashMap<Box<str>, Vec<Entry>>,
+    triggers: WordMap<Vec<Entry>>,
     /// Cue words, lowercase, reversed (last word first) for matching backwards.
     cues: Vec<(Box<[Box<str>]>, Cue)>,
     /// PETRARCH-2 verb blocks: head lemma → index into `blocks`.
@@ -148,52 +148,57 @@ pub struct EventLexicon {
     blocks: Vec<Vec<Pattern>>,
     /// Per block, the patterns by their first word, so that a verb looks up the few words
     /// after it instead of trying every pattern of its block.
-    block_index: Vec<FxHashMap<Box<str>, Vec<u32>>>,
+    block_index: Vec<WordMap<Vec<u32>>>,
     /// Function words (lowercase) and their classes, as [`class`] bits.
-    grammar: FxHashMap<Box<str>, u16>,
+    /// Also the derived bits [`class::TRIGGER`] and [`class::CUE_END`], so that one lookup
+    /// per token tells whether the trigger and cue tables need a look.
+    grammar: WordMap<u32>,
     /// The longest function word, in bytes.
     grammar_max: usize,
     /// Number words (lowercase) and their values: `four`, `twelve`, `dozen`.
-    number_words: FxHashMap<Box<str>, u32>,
+    number_words: WordMap<u32>,
+    /// Last word of a cue (lowercase) → the cues ending with it, as indices into `cues`.
+    cue_ends: WordMap<Vec<u32>>,
 }
 
-/// The classes of function words in `data/events/grammar.tsv`, as bits of a `u16`.
+/// The classes of function words in `data/events/grammar.tsv`, and two bits derived from the
+/// other tables, as bits of a `u32`.
 pub(crate) mod class {
     /// A mention after it is not a clause's subject.
-    pub const PREPOSITION: u16 = 1;
+    pub const PREPOSITION: u32 = 1;
     /// Opens a new clause with its own subject.
-    pub const CLAUSE: u16 = 1 << 1;
+    pub const CLAUSE: u32 = 1 << 1;
     /// A verb of travel.
-    pub const TRAVEL: u16 = 1 << 2;
+    pub const TRAVEL: u32 = 1 << 2;
     /// May stand between a subject and its verb.
-    pub const ADVERB: u16 = 1 << 3;
+    pub const ADVERB: u32 = 1 << 3;
     /// A form of `be` or `get` before a passive participle.
-    pub const PASSIVE: u16 = 1 << 4;
+    pub const PASSIVE: u32 = 1 << 4;
     /// After it `of` starts no prepositional phrase.
-    pub const QUANTITY: u16 = 1 << 5;
+    pub const QUANTITY: u32 = 1 << 5;
     /// Before a trigger, not its clause's subject.
-    pub const NOT_SUBJECT: u16 = 1 << 6;
+    pub const NOT_SUBJECT: u32 = 1 << 6;
     /// A verb whose event-noun object is the subject's own act.
-    pub const SUPPORT: u16 = 1 << 7;
+    pub const SUPPORT: u32 = 1 << 7;
     /// A verb of saying or knowing: a subject pronoun of the clause it reports stands for the
     /// verb's own subject when it fits.
-    pub const REPORT: u16 = 1 << 8;
+    pub const REPORT: u32 = 1 << 8;
     /// A verb whose object is who is to do what the infinitive after it says (`urged Russia
     /// to stop`).
-    pub const CONTROL: u16 = 1 << 9;
+    pub const CONTROL: u32 = 1 << 9;
     /// A verb of vowing: a violent or coercive act after its `to` is a threat.
-    pub const VOW: u16 = 1 << 10;
+    pub const VOW: u32 = 1 << 10;
     /// A verb of accusing or blaming: the act after its `of`, `with` or `for` is reported,
     /// not asserted.
-    pub const ACCUSE: u16 = 1 << 11;
+    pub const ACCUSE: u32 = 1 << 11;
     /// A plural noun that names the two sides after `both` or `the two`.
-    pub const SIDES: u16 = 1 << 12;
+    pub const SIDES: u32 = 1 << 12;
     /// Opens a noun phrase before its noun (`the`, `their`): a preposition before it governs
     /// the phrase.
-    pub const DETERMINER: u16 = 1 << 13;
+    pub const DETERMINER: u32 = 1 << 13;
 
     /// Each class by its name in the data file.
-    pub(crate) const NAMES: [(&str, u16); 14] = [
+    pub(crate) const NAMES: [(&str, u32); 14] = [
         ("preposition", PREPOSITION),
         ("clause", CLAUSE),
         ("travel", TRAVEL),
@@ -209,6 +214,13 @@ pub(crate) mod class {
         ("sides", SIDES),
         ("determiner", DETERMINER),
     ];
+
+    /// Every class of `grammar.tsv`, without the derived bits.
+    pub const GRAMMAR: u32 = (1 << 14) - 1;
+    /// Derived: the first word of an event trigger (`verbs.tsv`, `nouns.tsv`, PETRARCH-2's verbs).
+    pub const TRIGGER: u32 = 1 << 14;
+    /// Derived: the last word of a cue (`cues.tsv`).
+    pub const CUE_END: u32 = 1 << 15;
 }
 
 impl EventLexicon {
@@ -219,14 +231,15 @@ impl EventLexicon {
             by_code: FxHashMap::default(),
             verbs: Vec::new(),
             verb_ids: FxHashMap::default(),
-            triggers: FxHashMap::default(),
+            triggers: WordMap::ignore_ascii_case(),
             cues: Vec::new(),
             block_ids: FxHashMap::default(),
             blocks: Vec::new(),
             block_index: Vec::new(),
-            grammar: FxHashMap::default(),
+            grammar: WordMap::ignore_ascii_case(),
             grammar_max: 0,
-            number_words: FxHashMap::default(),
+            number_words: WordMap::ignore_ascii_case(),
+            cue_ends: WordMap::ignore_ascii_case(),
         };
         lex.load_codes(&embedded::EVENT_CODES)?;
         lex.load_verbs(&embedded::EVENT_VERBS, Origin::Curated)?;
@@ -251,7 +264,11 @@ impl EventLexicon {
                     ))
                 }
             };
-            let words: Vec<Box<str>> = row.fields[0].split(' ').rev().map(Box::from).collect();
+            let words: Vec<Box<str>> = row.fields[0]
+                .split(' ')
+                .rev()
+                .map(|w| Box::from(w.to_ascii_lowercase()))
+                .collect();
             lex.cues.push((words.into_boxed_slice(), cue));
         }
         for row in Lexicon::parse(&embedded::EVENT_GRAMMAR)?.rows() {
@@ -276,7 +293,7 @@ impl EventLexicon {
                 ));
             }
             lex.grammar_max = lex.grammar_max.max(word.len());
-            *lex.grammar.entry(word.into()).or_default() |= bits;
+            *lex.grammar.entry_or_insert_with(&word, || 0) |= bits;
         }
         // The cardinals of the quantities stage's number words; scales and vague plurals
         // (`million`, `dozens`) count nothing alone.
@@ -292,8 +309,7 @@ impl EventLexicon {
                             "a number word needs a whole number as its value".to_string(),
                         )
                     })?;
-                lex.number_words
-                    .insert(row.fields[0].to_ascii_lowercase().into(), value);
+                lex.number_words.insert(row.fields[0], value);
             }
         }
         lex.finish();
@@ -302,17 +318,15 @@ impl EventLexicon {
 
     /// The value of a number word, ignoring ASCII case: `Four` is 4.
     pub(crate) fn number_word(&self, word: &str) -> Option<u32> {
-        newsgraph_lexicon::with_ascii_lower(word, |w| self.number_words.get(w).copied()).flatten()
+        self.number_words.get(word).copied()
     }
 
     /// The [`class`] bits of a word, ignoring ASCII case; 0 for a word of no class.
-    pub(crate) fn word_class(&self, word: &str) -> u16 {
+    pub(crate) fn word_class(&self, word: &str) -> u32 {
         if word.len() > self.grammar_max {
             return 0;
         }
-        newsgraph_lexicon::with_ascii_lower(word, |w| self.grammar.get(w).copied())
-            .flatten()
-            .unwrap_or(0)
+        self.grammar.get(word).copied().unwrap_or(0)
     }
 
     /// The code at `id`.
@@ -336,7 +350,7 @@ impl EventLexicon {
     }
 
     /// The indexes (into [`EventLexicon::block`]) of a block's patterns whose first word is
-    /// `word` (lowercase, singular).
+    /// `word` (any ASCII case, singular).
     pub fn block_patterns_at(&self, id: u32, word: &str) -> &[u32] {
         self.block_index
             .get(id as usize)
@@ -354,7 +368,7 @@ impl EventLexicon {
         id
     }
 
-    /// The entries whose first word is `word` (lowercase), longest first.
+    /// The entries whose first word is `word` (any ASCII case), longest first.
     pub fn triggers(&self, word: &str) -> &[Entry] {
         self.triggers.get(word).map_or(&[], Vec::as_slice)
     }
@@ -362,6 +376,11 @@ impl EventLexicon {
     /// The cues, each with its words last first.
     pub fn cues(&self) -> &[(Box<[Box<str>]>, Cue)] {
         &self.cues
+    }
+
+    /// The cues whose last word is `word` (any ASCII case), as indices into [`Self::cues`].
+    pub fn cues_ending_with(&self, word: &str) -> &[u32] {
+        self.cue_ends.get(word).map_or(&[], Vec::as_slice)
     }
 
     /// Number of verbs, nouns and patterns, for `--help` and logs.
@@ -511,7 +530,9 @@ impl EventLexicon {
         let mut words = phrase.split(' ');
         let Some(first) = words.next() else { return };
         let rest: Box<[Box<str>]> = words.map(Box::from).collect();
-        let list = self.triggers.entry(first.into()).or_default();
+        *self.grammar.entry_or_insert_with(first, || 0) |= class::TRIGGER;
+        self.grammar_max = self.grammar_max.max(first.len());
+        let list = self.triggers.entry_or_insert_with(first, Vec::new);
         let exists = list.iter().any(|e| {
             e.rest == rest
                 && match (&e.trigger, &trigger) {
@@ -580,6 +601,14 @@ impl EventLexicon {
         for list in self.triggers.values_mut() {
             list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
+        for (i, (words, _)) in self.cues.iter().enumerate() {
+            let last = &words[0];
+            *self.grammar.entry_or_insert_with(last, || 0) |= class::CUE_END;
+            self.grammar_max = self.grammar_max.max(last.len());
+            self.cue_ends
+                .entry_or_insert_with(last, Vec::new)
+                .push(u32::try_from(i).expect("fewer than 2^32 cues"));
+        }
         for patterns in self
             .verbs
             .iter_mut()
@@ -592,9 +621,11 @@ impl EventLexicon {
             .blocks
             .iter()
             .map(|patterns| {
-                let mut index: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+                let mut index = WordMap::ignore_ascii_case();
                 for (i, p) in patterns.iter().enumerate() {
-                    index.entry(p.words[0].clone()).or_default().push(i as u32);
+                    index
+                        .entry_or_insert_with(&p.words[0], Vec::new)
+                        .push(i as u32);
                 }
                 index
             })

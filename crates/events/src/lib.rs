@@ -184,16 +184,14 @@ struct Finder<'a> {
     text: &'a str,
     /// Each token's mention, if any.
     mention_at: Vec<Option<u32>>,
-    /// Reusable lowercase buffer.
-    lower: String,
     /// Each token's function-word classes, looked up on first use (`UNSEEN` before).
-    classes: Vec<Cell<u16>>,
+    classes: Vec<Cell<u32>>,
     /// The first token and the end of the last verb trigger met in the current sentence.
     last_verb: Option<(usize, usize)>,
 }
 
 /// A token whose classes are not looked up yet.
-const UNSEEN: u16 = u16::MAX;
+const UNSEEN: u32 = u32::MAX;
 
 impl<'a> Finder<'a> {
     fn new(lex: &'a EventLexicon, doc: &'a Document) -> Self {
@@ -214,7 +212,6 @@ impl<'a> Finder<'a> {
             doc,
             text: doc.text(),
             mention_at,
-            lower: String::new(),
             classes: vec![Cell::new(UNSEEN); doc.tokens.len()],
             last_verb: None,
         }
@@ -231,7 +228,7 @@ impl<'a> Finder<'a> {
     }
 
     /// True when the word at `t` is of the function-word class `class` (`data/events/grammar.tsv`).
-    fn has(&self, t: usize, class: u16) -> bool {
+    fn has(&self, t: usize, class: u32) -> bool {
         let cell = &self.classes[t];
         if cell.get() == UNSEEN {
             cell.set(self.lex.word_class(self.word(t)));
@@ -242,6 +239,32 @@ impl<'a> Finder<'a> {
     fn is_any(&self, t: usize, words: &[&str]) -> bool {
         let w = self.word(t);
         words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    }
+
+    /// The cues (`data/events/cues.tsv`) whose last word is the word at `t`, as indices into
+    /// the lexicon's cues. A word of no cue costs no lookup beyond its cached classes.
+    fn cues_ending_at(&self, t: usize) -> &'a [u32] {
+        if !self.has(t, class::CUE_END) {
+            return &[];
+        }
+        self.lex.cues_ending_with(self.word(t))
+    }
+
+    /// True when a cue of `kind` ends at token `t` and starts at or after `first`: with
+    /// `first == t`, a one-word cue.
+    fn cue_at(&self, t: usize, first: usize, kind: Cue) -> bool {
+        self.cues_ending_at(t).iter().any(|&i| {
+            let (words, cue) = &self.lex.cues()[i as usize];
+            *cue == kind && t + 1 >= first + words.len() && self.cue_fits(words, t + 1)
+        })
+    }
+
+    /// True when the tokens before `endpos` read the cue `words` (stored last word first).
+    fn cue_fits(&self, words: &[Box<str>], endpos: usize) -> bool {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| self.is(endpos - 1 - k, w))
     }
 
     fn run(mut self) -> Vec<Event> {
@@ -378,15 +401,10 @@ impl<'a> Finder<'a> {
         if word.eq_ignore_ascii_case("according") && t + 1 < end && self.is(t + 1, "to") {
             return None;
         }
-        // Most words are lowercase already: look them up as they are.
-        let entries = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.lower.clear();
-            self.lower.push_str(word);
-            self.lower.make_ascii_lowercase();
-            self.lex.triggers(&self.lower)
-        } else {
-            self.lex.triggers(word)
-        };
+        if !self.has(t, class::TRIGGER) {
+            return None;
+        }
+        let entries = self.lex.triggers(word);
         if entries.is_empty() {
             return None;
         }
@@ -513,13 +531,14 @@ impl<'a> Finder<'a> {
         if let Some(b) = v.block {
             for k in after..(after + 3).min(end) {
                 let w = self.word(k);
-                let mut lower = w.to_ascii_lowercase();
-                candidates.extend_from_slice(self.lex.block_patterns_at(b, &lower));
+                candidates.extend_from_slice(self.lex.block_patterns_at(b, w));
                 for suffix in ["s", "es"] {
-                    if lower.ends_with(suffix) {
-                        lower.truncate(lower.len() - suffix.len());
-                        candidates.extend_from_slice(self.lex.block_patterns_at(b, &lower));
-                        lower.push_str(suffix);
+                    let cut = w.len().saturating_sub(suffix.len());
+                    if w.len() >= suffix.len()
+                        && w.as_bytes()[cut..].eq_ignore_ascii_case(suffix.as_bytes())
+                    {
+                        let singular = &w[..cut];
+                        candidates.extend_from_slice(self.lex.block_patterns_at(b, singular));
                     }
                 }
             }
@@ -647,11 +666,7 @@ impl<'a> Finder<'a> {
         while t < end && t < from + 8 {
             let w = self.word(t);
             if matches!(w, "'" | "\u{2018}" | "\"" | "\u{201c}") && object {
-                let praise = (t + 1..end.min(t + 8)).any(|k| {
-                    self.lex.cues().iter().any(|(words, cue)| {
-                        *cue == Cue::Praise && words.len() == 1 && self.is(k, &words[0])
-                    })
-                });
+                let praise = (t + 1..end.min(t + 8)).any(|k| self.cue_at(k, k, Cue::Praise));
                 return self.lex.code_id(if praise { "051" } else { "111" });
             }
             if self.has(t, class::CLAUSE) || self.is_any(t, &["for", "on", "to", "off", "up"]) {
@@ -1694,8 +1709,7 @@ impl<'a> Finder<'a> {
 
     /// True when the word at `j` can be an event trigger (`accuses`, `condemned`).
     fn is_trigger_word(&self, j: usize) -> bool {
-        newsgraph_lexicon::with_ascii_lower(self.word(j), |w| !self.lex.triggers(w).is_empty())
-            .unwrap_or(false)
+        self.has(j, class::TRIGGER)
     }
 
     /// The preposition that governs the noun phrase whose mention starts at token `s`: the word
@@ -1961,7 +1975,7 @@ impl<'a> Finder<'a> {
     fn modifier(&self, k: usize) -> bool {
         self.doc.tokens[k].kind == TokenKind::Word
             && self.word(k).starts_with(|c: char| c.is_lowercase())
-            && !self.has(k, u16::MAX)
+            && !self.has(k, class::GRAMMAR)
             && self.mention_at[k].is_none()
             && !self.is_any(k, &["and", "or", "but", "of", "not"])
     }
@@ -2504,13 +2518,9 @@ impl<'a> Finder<'a> {
         let start = self.clause_start(m.first, first);
         let after = (m.first + 1..end.min(m.first + 8))
             .take_while(|&t| !self.is_any(t, &[",", ";", "and", "but", "when", "as", "after"]));
-        self.lex.cues().iter().any(|(words, cue)| {
-            *cue == Cue::Hazard
-                && words.len() == 1
-                && (start..m.first)
-                    .chain(after.clone())
-                    .any(|t| self.is(t, &words[0]))
-        })
+        (start..m.first)
+            .chain(after)
+            .any(|t| self.cue_at(t, t, Cue::Hazard))
     }
 
     /// True when the verb trigger is in the perfect (`have been killed`, `has killed`) and its
@@ -2526,11 +2536,7 @@ impl<'a> Finder<'a> {
         };
         // `a war that has killed tens of thousands`, `the conflict has killed`: a stretch of
         // war as the killer is a running total
-        let period = |t: usize| {
-            self.lex.cues().iter().any(|(words, cue)| {
-                *cue == Cue::Period && words.len() == 1 && self.is(t, &words[0])
-            })
-        };
+        let period = |t: usize| self.cue_at(t, t, Cue::Period);
         let subject_noun = aux > first
             && (period(aux - 1)
                 || (aux > first + 1
@@ -2553,18 +2559,7 @@ impl<'a> Finder<'a> {
                             && self.word(k).starts_with(['1', '2']))
                 })
         };
-        (first..end).any(|t| {
-            since_date(t)
-                || self.lex.cues().iter().any(|(words, cue)| {
-                    *cue == Cue::Cumulative
-                        && t + words.len() <= end
-                        && words
-                            .iter()
-                            .rev()
-                            .enumerate()
-                            .all(|(k, w)| self.is(t + k, w))
-                })
-        })
+        (first..end).any(|t| since_date(t) || self.cue_at(t, first, Cue::Cumulative))
     }
 
     /// A place after `on`, `onto`, `into`, `against`, `at` or `toward` in the trigger's clause
@@ -2627,11 +2622,7 @@ impl<'a> Finder<'a> {
         } else {
             m.end + 1
         };
-        let cue = (m.first..end.min(reach)).any(|t| {
-            self.lex.cues().iter().any(|(words, cue)| {
-                *cue == Cue::Reciprocal && words.len() == 1 && self.is(t, &words[0])
-            })
-        });
+        let cue = (m.first..end.min(reach)).any(|t| self.cue_at(t, t, Cue::Reciprocal));
         cue || (m.end..end.min(m.end + 8))
             .take_while(|&t| !self.is_any(t, &[",", ";", "but", "after", "when"]))
             .any(|t| {
@@ -2717,18 +2708,19 @@ impl<'a> Finder<'a> {
         let mut modality = Modality::Asserted;
         let mut negated = false;
         let lo = at.saturating_sub(7).max(first);
-        for (words, cue) in self.lex.cues() {
-            if matches!(cue, Cue::Praise | Cue::Hazard | Cue::Reciprocal) {
-                continue;
-            }
-            // every place where the cue ends before the trigger
-            for endpos in (lo + words.len()..=at).rev() {
-                let fits = words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| self.is(endpos - 1 - k, w));
+        // every place where a cue ends before the trigger
+        for endpos in (lo + 1..=at).rev() {
+            for &i in self.cues_ending_at(endpos - 1) {
+                let (words, cue) = &self.lex.cues()[i as usize];
+                if matches!(cue, Cue::Praise | Cue::Hazard | Cue::Reciprocal)
+                    || endpos < lo + words.len()
+                {
+                    continue;
+                }
                 // a cue inside a name is no cue: `Reporters Without Borders condemned`
-                if !fits || (endpos - words.len()..endpos).any(|t| self.mention_at[t].is_some()) {
+                if !self.cue_fits(words, endpos)
+                    || (endpos - words.len()..endpos).any(|t| self.mention_at[t].is_some())
+                {
                     continue;
                 }
                 // the cue must be in the trigger's clause

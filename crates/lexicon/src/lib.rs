@@ -20,6 +20,7 @@
 
 use thiserror::Error;
 
+pub mod word_map;
 pub mod words;
 
 /// Calls `f` with the ASCII-lowercase form of a word, without allocating: the word itself

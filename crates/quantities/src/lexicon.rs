@@ -1,10 +1,7 @@
 //! The words of quantities, loaded from `data/quantities/`.
 
 use newsgraph_doc::{Bound, QuantityKind};
-use newsgraph_lexicon::{embedded, Lexicon, LexiconError, Row};
-use rustc_hash::{FxHashMap, FxHashSet};
-
-pub use newsgraph_lexicon::with_ascii_lower as with_lower;
+use newsgraph_lexicon::{embedded, word_map::WordMap, Lexicon, LexiconError, Row};
 
 /// What a number word is.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -62,7 +59,7 @@ pub struct KindCue {
 /// Everything the quantities stage knows about words. Built once.
 #[derive(Clone, Debug)]
 pub struct QuantityLexicon {
-    numbers: FxHashMap<&'static str, NumberRole>,
+    numbers: WordMap<NumberRole>,
     /// Units before the number, longest first.
     pub before: Vec<Unit>,
     /// Units after the number, longest first.
@@ -73,8 +70,8 @@ pub struct QuantityLexicon {
     pub modifiers: Vec<(Vec<&'static str>, Bound)>,
     /// The first word of every `after` and `noun` cue and the last of every `before` cue:
     /// a cheap test before the phrase lists are searched.
-    cue_first: FxHashSet<&'static str>,
-    cue_last: FxHashSet<&'static str>,
+    cue_first: WordMap<()>,
+    cue_last: WordMap<()>,
     /// Every number word and cue word, ASCII case-insensitive: one pass over a sentence says
     /// whether it may hold a quantity at all.
     words: aho_corasick::AhoCorasick,
@@ -100,7 +97,8 @@ impl QuantityLexicon {
     /// Loads the embedded `data/quantities/` files.
     pub fn embedded() -> Result<Self, LexiconError> {
         let numbers_file = Lexicon::parse(&embedded::QUANTITY_NUMBERS)?;
-        let mut numbers = FxHashMap::default();
+        let mut numbers = WordMap::ignore_ascii_case();
+        let mut number_words = Vec::new();
         for row in numbers_file.rows() {
             let file = numbers_file.file();
             let value: f64 = row.fields[1]
@@ -113,6 +111,7 @@ impl QuantityLexicon {
                 other => return Err(bad(file, row, format!("unknown role {other:?}"))),
             };
             numbers.insert(row.fields[0], role);
+            number_words.push(row.fields[0]);
         }
 
         let units_file = Lexicon::parse(&embedded::QUANTITY_UNITS)?;
@@ -173,19 +172,17 @@ impl QuantityLexicon {
         after.sort_by_key(|u| std::cmp::Reverse(u.words.len()));
         kinds.sort_by_key(|k| std::cmp::Reverse(k.words.len()));
         modifiers.sort_by_key(|m| std::cmp::Reverse(m.0.len()));
-        let cue_first = kinds
-            .iter()
-            .filter(|k| k.position != CuePosition::Before)
-            .map(|k| k.words[0])
-            .collect();
-        let cue_last = kinds
-            .iter()
-            .filter(|k| k.position == CuePosition::Before)
-            .map(|k| k.words[k.words.len() - 1])
-            .collect();
-        let mut all: Vec<&'static str> = numbers
-            .keys()
-            .copied()
+        let (mut cue_first, mut cue_last) =
+            (WordMap::ignore_ascii_case(), WordMap::ignore_ascii_case());
+        for k in &kinds {
+            if k.position == CuePosition::Before {
+                cue_last.insert(k.words[k.words.len() - 1], ());
+            } else {
+                cue_first.insert(k.words[0], ());
+            }
+        }
+        let mut all: Vec<&'static str> = number_words
+            .into_iter()
             .filter(|w: &&str| w.len() >= 2)
             .chain(kinds.iter().flat_map(|k| k.words.iter().copied()))
             .collect();
@@ -212,7 +209,7 @@ impl QuantityLexicon {
         })
     }
 
-    /// What a word is as a number, if anything. `word` must be lowercase.
+    /// What a word is as a number, if anything, in any ASCII case.
     pub fn number(&self, word: &str) -> Option<NumberRole> {
         self.numbers.get(word).copied()
     }
@@ -233,12 +230,12 @@ impl QuantityLexicon {
 
     /// True when some `after` or `noun` cue starts with `word` (any case).
     pub fn may_start_cue(&self, word: &str) -> bool {
-        with_lower(word, |w| self.cue_first.contains(w)).unwrap_or(false)
+        self.cue_first.contains(word)
     }
 
     /// True when some `before` cue ends with `word` (any case).
     pub fn may_end_cue(&self, word: &str) -> bool {
-        with_lower(word, |w| self.cue_last.contains(w)).unwrap_or(false)
+        self.cue_last.contains(word)
     }
 }
 

@@ -3,9 +3,7 @@
 use newsgraph_doc::{Bound, QuantityKind, TokenKind};
 use newsgraph_events::dates;
 
-use crate::lexicon::{
-    ends_with, starts_with, with_lower, CuePosition, NumberRole, QuantityLexicon,
-};
+use crate::lexicon::{ends_with, starts_with, CuePosition, NumberRole, QuantityLexicon};
 
 /// One sentence's tokens as the scanner sees them.
 pub(crate) struct Words<'a> {
@@ -193,7 +191,7 @@ fn is_capitalised(word: &str) -> bool {
 impl QuantityLexicon {
     /// What a word is as a number, in any case.
     pub(crate) fn role(&self, word: &str) -> Option<NumberRole> {
-        with_lower(word, |w| self.number(w)).flatten()
+        self.number(word)
     }
 
     /// The value of a word that is only a cardinal (`seven`, `twenty-one`).

@@ -17,22 +17,24 @@
 #![deny(missing_docs)]
 
 use newsgraph_doc::{Document, Layer, QuantityKind, SectionKind, Stage, StageError, TokenKind};
-use newsgraph_lexicon::{embedded, Lexicon, LexiconError};
-use rustc_hash::{FxHashMap, FxHashSet};
+use newsgraph_lexicon::{embedded, word_map::WordMap, Lexicon, LexiconError};
+use rustc_hash::FxHashMap;
 
 /// The `summary` stage. Build it once; it is immutable and shared across threads.
 #[derive(Debug, Clone)]
 pub struct SummaryStage {
-    stopwords: FxHashSet<&'static str>,
+    stopwords: WordMap<()>,
 }
 
 impl SummaryStage {
     /// The stage with the embedded stop-word list.
     pub fn new() -> Result<Self, LexiconError> {
         let file = Lexicon::parse(&embedded::STOPWORDS)?;
-        Ok(SummaryStage {
-            stopwords: file.keys().collect(),
-        })
+        let mut stopwords = WordMap::ignore_ascii_case();
+        for word in file.keys() {
+            stopwords.insert(word, ());
+        }
+        Ok(SummaryStage { stopwords })
     }
 }
 
@@ -97,15 +99,17 @@ struct Candidate {
     score: f64,
 }
 
-/// Maps lowercase content words to ids, allocating once per distinct word.
+/// Maps an article's lowercase content words to ids. Each thread keeps one and clears it
+/// for the next article, so that words (packed into the map's keys) cost no allocation.
 #[derive(Default)]
 struct Vocabulary {
-    ids: FxHashMap<String, u32>,
+    ids: WordMap<u32>,
     buf: String,
 }
 
 impl Vocabulary {
-    fn id(&mut self, word: &str) -> u32 {
+    /// The id of `word`'s stem, or `None` for a stop word.
+    fn content_id(&mut self, word: &str, stopwords: &WordMap<()>) -> Option<u32> {
         self.buf.clear();
         if word.is_ascii() {
             self.buf.push_str(word);
@@ -115,15 +119,22 @@ impl Vocabulary {
                 self.buf.extend(c.to_lowercase());
             }
         }
+        if stopwords.contains(&self.buf) {
+            return None;
+        }
         // a light stem: plural and verb endings
         let stem = stem(&self.buf);
         if let Some(&id) = self.ids.get(stem) {
-            return id;
+            return Some(id);
         }
         let id = self.ids.len() as u32;
-        self.ids.insert(stem.to_string(), id);
-        id
+        self.ids.insert(stem, id);
+        Some(id)
     }
+}
+
+thread_local! {
+    static VOCABULARY: std::cell::RefCell<Vocabulary> = std::cell::RefCell::default();
 }
 
 fn stem(w: &str) -> &str {
@@ -146,22 +157,26 @@ impl SummaryStage {
                 continue;
             }
             let w = doc.span_text(t.span);
-            if w.len() < 2 || self.is_stopword(w) {
+            if w.len() < 2 {
                 continue;
             }
-            out.push(vocab.id(w));
+            if let Some(id) = vocab.content_id(w, &self.stopwords) {
+                out.push(id);
+            }
         }
         out.sort_unstable();
         out.dedup();
     }
 
-    fn is_stopword(&self, w: &str) -> bool {
-        newsgraph_lexicon::with_ascii_lower(w, |l| self.stopwords.contains(l)).unwrap_or(false)
-    }
-
     /// The summary's sentences, in article order.
     pub fn choose(&self, doc: &Document) -> Vec<u32> {
-        let mut vocab = Vocabulary::default();
+        VOCABULARY.with_borrow_mut(|vocab| {
+            vocab.ids.clear();
+            self.choose_with(doc, vocab)
+        })
+    }
+
+    fn choose_with(&self, doc: &Document, vocab: &mut Vocabulary) -> Vec<u32> {
         let mut scratch = Vec::new();
         // the headline and highlights state the news
         let mut lead_terms: FxHashMap<u32, u32> = FxHashMap::default();
@@ -177,7 +192,7 @@ impl SummaryStage {
             ) {
                 continue;
             }
-            self.terms(doc, si, &mut vocab, &mut scratch);
+            self.terms(doc, si, vocab, &mut scratch);
             if matches!(kind, SectionKind::Headline | SectionKind::Highlight) {
                 for &t in &scratch {
                     *lead_terms.entry(t).or_default() += 1;
