@@ -12,6 +12,11 @@ use newsgraph_pipeline::Pipeline;
 use newsgraph_store::Store;
 use rayon::prelude::*;
 
+/// The analysis allocates many small, short-lived values per article (tokens' classes,
+/// mentions, records): mimalloc serves them with fewer instructions than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod generate;
 mod ingest;
 

@@ -10,6 +10,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use newsgraph_doc::{Document, Format, Meta, Source};
 use newsgraph_pipeline::Pipeline;
 
+/// The allocator the `newsgraph` binary uses, so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const TARGET_BYTES: usize = 10 * 1024 * 1024 + 1;
 
 fn corpus() -> Vec<String> {
