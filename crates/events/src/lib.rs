@@ -1339,6 +1339,23 @@ impl<'a> Finder<'a> {
             if j == k || j >= end {
                 break;
             }
+            // `China, Myanmar's largest neighbour, urged`: a possessor after a bare comma opens
+            // an apposition, not the next of a list; the list may go on after it (`Sadyr
+            // Japarov, Kyrgyzstan's president, and his Tajik counterpart`)
+            let apposition = !(k..j).any(|g| self.is(g, "and")) && {
+                let k_next = self.mention_end(j, end);
+                k_next < end && self.is(k_next, "'s")
+            };
+            if apposition {
+                let close = (j + 1..end.min(j + 8)).find(|&g| self.is(g, ","));
+                match close {
+                    Some(close) if close + 1 < end && self.is(close + 1, "and") => {
+                        k = close;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
             match self.mention_at[j] {
                 Some(next) if !self.is_place(next as usize) || !self.is_place(m as usize) => {
                     // `X and Philippine President Ferdinand Marcos`: the person the adjective
@@ -1621,11 +1638,11 @@ impl<'a> Finder<'a> {
             if self.mention_at[t].is_some() {
                 // `after Thai soldiers shot`: a subordinator that opens the clause governs no
                 // noun of it
-                let opens = t == start && t > first && self.has(t - 1, class::CLAUSE);
+                // (a preposition before the clause's start opens the clause: `after heavily
+                // armed men attacked`)
                 let governed = self
                     .governing_preposition(t, first)
-                    .is_some_and(|p| !self.quantity_of(p))
-                    && !opens;
+                    .is_some_and(|p| p >= start && !self.quantity_of(p));
                 let k = self.mention_end(t, at);
                 // `the foreign ministers of China and India met`, `the leaders of Ghana and
                 // Togo`: the sides a plural of people stands for.
@@ -1713,9 +1730,22 @@ impl<'a> Finder<'a> {
     }
 
     /// The preposition that governs the noun phrase whose mention starts at token `s`: the word
-    /// before it, or before its determiner (`near the palace`, `in their capital`).
+    /// before it, or before its determiner and up to two plain adjectives (`near the palace`,
+    /// `in their capital`, `through coastal Bangladesh`, `in the remote northern Sagaing`).
     fn governing_preposition(&self, s: usize, first: usize) -> Option<usize> {
         let mut p = s.checked_sub(1).filter(|&p| p >= first)?;
+        // (not a count: `at least three workers` is no phrase `at` governs)
+        let adjective = |k: usize| {
+            self.modifier(k)
+                && !self.has(k, class::TRIGGER)
+                && self.lex.number_word(self.word(k)).is_none()
+                && !self.is_any(k, &["least", "most"])
+        };
+        for _ in 0..2 {
+            if p > first && adjective(p) {
+                p -= 1;
+            }
+        }
         if p > first && self.has(p, class::DETERMINER) {
             p -= 1;
         }
@@ -2515,7 +2545,12 @@ impl<'a> Finder<'a> {
     /// its clause before it) or its cause just after it (`killed in the floods`, `by a
     /// landslide`).
     fn hazard_near(&self, m: &Match, first: usize, end: usize) -> bool {
-        let start = self.clause_start(m.first, first);
+        let mut start = self.clause_start(m.first, first);
+        // `Cyclone Remal tore through the coast, killing 14`: the -ing clause's subject is
+        // the clause's before the comma
+        if m.form == Some(VerbForm::Ing) && m.first > first + 1 && self.is(m.first - 1, ",") {
+            start = self.clause_start(m.first - 1, first);
+        }
         let after = (m.first + 1..end.min(m.first + 8))
             .take_while(|&t| !self.is_any(t, &[",", ";", "and", "but", "when", "as", "after"]));
         (start..m.first)

@@ -1368,3 +1368,49 @@ fn review_cases_counts_sides_totals_and_vows_stay_narrow() {
     let s = summary(&run("Kenya and Uganda agreed to scrap tariffs."));
     assert!(s.iter().all(|e| !e.starts_with("163")), "{s:?}");
 }
+
+#[test]
+fn a_possessor_after_a_comma_is_an_apposition_not_a_list() {
+    let s = summary(&run(
+        "Brazil, Paraguay's biggest trading partner, urged the two governments to resume talks.",
+    ));
+    assert!(s.iter().all(|e| !e.contains("PRY>")), "{s:?}");
+    assert!(
+        s.iter().any(|e| e.starts_with("02") && e.contains("BRA>")),
+        "{s:?}"
+    );
+    // a list keeps every member
+    let s = summary(&run(
+        "France, Germany and Italy condemned the coup in Niger.",
+    ));
+    assert_eq!(
+        s.iter().filter(|e| e.starts_with("111")).count(),
+        3,
+        "{s:?}"
+    );
+}
+
+#[test]
+fn an_adjective_between_a_preposition_and_a_place_keeps_it_governed() {
+    // the storm, not the coast it crossed, did the killing: a hazard, so no event
+    let doc = run("Typhoon Haikui swept across southern Taiwan on Sunday, killing 11 people.");
+    assert!(doc.events.is_empty(), "{:?}", summary(&doc));
+    // and the place is nobody's subject: `across northern Syria`
+    let s = summary(&run(
+        "Across northern Syria, Turkish drones struck Kurdish positions on Monday.",
+    ));
+    assert!(s.iter().any(|e| e.contains("TUR>")), "{s:?}");
+    assert!(s.iter().all(|e| !e.contains("SYR>")), "{s:?}");
+}
+
+#[test]
+fn a_participle_after_every_or_each_describes_a_noun() {
+    let s = summary(&run(
+        "Volunteers visited every demolished home in the camp and rebuilt each destroyed house.",
+    ));
+    assert!(
+        s.iter()
+            .all(|e| !e.starts_with("17") && !e.starts_with("18")),
+        "{s:?}"
+    );
+}

@@ -20,10 +20,10 @@ use newsgraph_quotes::QuoteStage;
 use newsgraph_segment::Segmenter;
 
 /// The floors: a change that lowers either fails here.
-const MIN_PRECISION: f64 = 0.69;
+const MIN_PRECISION: f64 = 0.70;
 const MIN_RECALL: f64 = 0.62;
 /// Floors for the root code alone.
-const MIN_ROOT_PRECISION: f64 = 0.82;
+const MIN_ROOT_PRECISION: f64 = 0.83;
 const MIN_ROOT_RECALL: f64 = 0.74;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
