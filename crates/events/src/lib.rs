@@ -1484,6 +1484,15 @@ impl<'a> Finder<'a> {
                         return main;
                     }
                 }
+                // `Police said protesters had thrown stones and set fire to ...`: a material
+                // act coordinated inside a reported clause is done by that clause's subject
+                let material = self.lex.code(m.code).code[..2] >= *"14";
+                if reported && material {
+                    let subject = self.subject(prev, first);
+                    if !subject.is_empty() {
+                        return subject;
+                    }
+                }
                 // `X stopped short of recognising Y but called for ...`: X.
                 let subject = self.subject_skipping(prev, first);
                 // `X denied that officers had used force and blamed ...`: with no subject in

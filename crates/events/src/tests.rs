@@ -1414,3 +1414,17 @@ fn a_participle_after_every_or_each_describes_a_noun() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_material_act_coordinated_in_a_reported_clause_is_its_subjects() {
+    let doc = run(
+        "The Nigerian army said the bandits had kidnapped two engineers and attacked a police station in Zamfara.",
+    );
+    let attack = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("19"))
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    let source = &doc.actors[attack.source.expect("a source") as usize];
+    assert!(source.name.to_lowercase().contains("bandit"), "{source:?}");
+}
