@@ -2721,11 +2721,21 @@ impl<'a> Finder<'a> {
             };
             source.is_some() && open > first && actor_at(open - 1) == source && close < m.first
         };
+        // `..., a senior State Department official said`, `..., according to X`: who reports
+        // the act after it is not its other side
+        let attribution = (m.end..end)
+            .filter(|&k| self.is(k, ","))
+            .find(|&k| {
+                (k + 1..end.min(k + 9))
+                    .take_while(|&j| !self.is(j, ","))
+                    .any(|j| self.has(j, class::REPORT) || self.is(j, "according"))
+            })
+            .unwrap_or(end);
         // another country's actor before one of the source's own (`a charge New Delhi
         // rejected` after `Pakistan accused Indian troops`: Pakistan), then the nearest
         let country = |a: u32| self.doc.actors[a as usize].country.as_deref();
         let own_country = source.and_then(country);
-        (first..end)
+        (first..attribution)
             .filter_map(|t| self.mention_at[t].map(|mi| (t, mi)))
             .filter(|&(t, _)| !describes_source(t) && !beside_source(t))
             .filter_map(|(t, mi)| {

@@ -1428,3 +1428,14 @@ fn a_material_act_coordinated_in_a_reported_clause_is_its_subjects() {
     let source = &doc.actors[attack.source.expect("a source") as usize];
     assert!(source.name.to_lowercase().contains("bandit"), "{source:?}");
 }
+
+#[test]
+fn who_reports_an_act_is_not_its_guessed_target() {
+    let s = summary(&run(
+        "Tanzania threatened to expel the ambassador, a foreign ministry spokeswoman said on Sunday.",
+    ));
+    assert!(
+        s.iter().any(|e| e.starts_with("13") && e.contains("TZA>-")),
+        "{s:?}"
+    );
+}
