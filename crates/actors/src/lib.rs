@@ -606,6 +606,7 @@ impl<'a> Linker<'a> {
                 phrase,
                 country,
                 proper,
+                home,
                 ..
             } => {
                 let kind = if agent.institution {
@@ -619,7 +620,7 @@ impl<'a> Linker<'a> {
                     MentionType::Group
                 };
                 let code: &'a str = &agent.code;
-                Some(match country.or(self.home) {
+                Some(match country.or(self.home.filter(|_| home)) {
                     Some(iso) => Resolved {
                         kind: mtype,
                         key: Key::State(iso, code),

@@ -40,6 +40,9 @@ pub(crate) enum What<'a> {
         /// The organisation whose role it is, as an index into the article's candidates:
         /// `the ICC's prosecutor`, `Amnesty's researchers` stand for the organisation.
         owner: Option<usize>,
+        /// False when the words before say the people are of some other state (`other
+        /// European governments`, `foreign diplomats`): no country unless one is named.
+        home: bool,
     },
     /// A capitalised run no lexicon knows, typed from its cues (or not at all).
     Unknown(Option<RunType>),
@@ -1033,9 +1036,24 @@ impl<'a> Scanner<'a> {
                 });
                 // `In Lagos, police said`: the country of the place the sentence opens with;
                 // `Sudanese officials said the army had`: the speaker's own
+                // `other European governments`, `foreign diplomats`: of some state the
+                // sentence does not name, not the article's own
+                let home = !(from.saturating_sub(2).max(start)..i).any(|k| {
+                    self.lower_is(
+                        k,
+                        &[
+                            "other",
+                            "foreign",
+                            "international",
+                            "western",
+                            "regional",
+                            "neighbouring",
+                            "neighboring",
+                        ],
+                    )
+                });
                 let country = country.or_else(|| {
-                    owner
-                        .is_none()
+                    (owner.is_none() && home)
                         .then(|| {
                             self.opening_place(&cands[own..], first_word)
                                 .or_else(|| self.speakers_country(&cands[own..], i, start))
@@ -1049,6 +1067,7 @@ impl<'a> Scanner<'a> {
                     country,
                     proper,
                     owner,
+                    home,
                 };
                 cands.push(Cand {
                     possessive: self.possessive(e, end),

@@ -917,3 +917,21 @@ fn review_cases_its_forces_and_headline_function_words() {
         surfaces(&doc)
     );
 }
+
+#[test]
+fn people_of_other_or_foreign_states_take_no_home_country() {
+    let doc = analyze(
+        "Peru's Congress voted on Monday.\n\nThe Peruvian government said it would comply. Chile urged other Andean governments to stay calm, and foreign diplomats in Lima said they were worried.\n",
+        None,
+    );
+    for surface in ["governments", "diplomats"] {
+        let actor =
+            actor_of(&doc, surface).unwrap_or_else(|| panic!("{surface}: {:?}", surfaces(&doc)));
+        assert_eq!(actor.country, None, "{surface}: {actor:?}");
+    }
+    // an own country's people still take it
+    assert_eq!(
+        actor_of(&doc, "Peruvian government").and_then(|a| a.country.as_deref()),
+        Some("PER")
+    );
+}

@@ -1560,8 +1560,22 @@ impl<'a> Finder<'a> {
         } else {
             return None;
         };
-        // the article of a role noun: `urged the army to`
-        let s = if s > first && self.is_any(s - 1, &["the", "its", "their"]) {
+        // past up to three adjectives (`urged other European governments to`) and the
+        // article of a role noun (`urged the army to`)
+        let mut s = s;
+        for _ in 0..3 {
+            let k = s.saturating_sub(1);
+            let adjective = k > first
+                && self.mention_at[k].is_none()
+                && self.doc.tokens[k].kind == TokenKind::Word
+                && !self.has(k, class::GRAMMAR | class::TRIGGER);
+            if adjective || (k > first && self.is_any(k, &["other", "fellow"])) {
+                s = k;
+            } else {
+                break;
+            }
+        }
+        let s = if s > first && self.is_any(s - 1, &["the", "its", "their", "all"]) {
             s - 1
         } else {
             s

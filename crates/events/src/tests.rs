@@ -1439,3 +1439,20 @@ fn who_reports_an_act_is_not_its_guessed_target() {
         "{s:?}"
     );
 }
+
+#[test]
+fn who_is_urged_stands_past_the_adjectives_before_it() {
+    let doc = run("Chile urged other Andean governments to withdraw their ambassadors.");
+    let withdraw = doc
+        .events
+        .iter()
+        .find(|e| doc.span_text(e.trigger) == "withdraw")
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    let source = withdraw
+        .source
+        .map(|a| doc.actors[a as usize].name.as_str());
+    assert!(
+        source.is_some_and(|n| n.contains("governments")),
+        "{source:?}"
+    );
+}
