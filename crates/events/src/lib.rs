@@ -1779,7 +1779,8 @@ impl<'a> Finder<'a> {
     /// Commission chairman Mahmoud Ali Youssouf`, `U.S. envoy Amos Hochstein`: when the
     /// mention `[t, k)` is an adjective of nationality, a country's or an organisation's name
     /// and a title of up to four words (no verb among them) leads from it to a person's
-    /// mention before `at`, that mention's first token.
+    /// mention before `at`, that mention's first token. A place's name right before a role
+    /// noun of its own country leads to the role noun (`Myanmar military aircraft`).
     fn titled_head(&self, t: usize, k: usize, at: usize) -> Option<usize> {
         let m = self.mention_at[t]?;
         if !matches!(
@@ -1787,6 +1788,27 @@ impl<'a> Finder<'a> {
             MentionType::Norp | MentionType::Org | MentionType::Gpe
         ) {
             return None;
+        }
+        // `Myanmar military aircraft`, `Kyiv police`: a place's name right before a role noun
+        // of its own country names whose the role is
+        if k < at {
+            if let Some(next) = self.mention_at[k] {
+                let country = |mi: u32| {
+                    let a = self.doc.mentions[mi as usize].actor?;
+                    self.doc.actors[a as usize].country.as_deref()
+                };
+                let role = matches!(
+                    self.doc.mentions[next as usize].kind,
+                    MentionType::Group | MentionType::Org
+                );
+                if self.doc.mentions[m as usize].kind == MentionType::Gpe
+                    && role
+                    && country(m).is_some()
+                    && country(m) == country(next)
+                {
+                    return Some(k);
+                }
+            }
         }
         let head = (k..(k + 5).min(at)).find(|&j| self.mention_at[j].is_some())?;
         // a title's words are no verb: `Hamas accused Netanyahu` is no title

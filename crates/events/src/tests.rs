@@ -1456,3 +1456,15 @@ fn who_is_urged_stands_past_the_adjectives_before_it() {
         "{source:?}"
     );
 }
+
+#[test]
+fn a_country_name_before_its_own_role_noun_is_no_actor_of_its_own() {
+    let doc = run("Sudan military aircraft bombed a market in Darfur on Monday.");
+    let bombing = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("19"))
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    let source = &doc.actors[bombing.source.expect("a source") as usize];
+    assert_eq!(source.cameo.as_deref(), Some("SDNMIL"), "{source:?}");
+}
