@@ -52,7 +52,7 @@ use newsgraph_doc::{
     Actor, ActorType, Document, Layer, Mention, MentionType, SectionKind, Span, Stage, StageError,
 };
 use newsgraph_lexicon::LexiconError;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use lexicon::ActorLexicon;
 pub use user::UserError;
@@ -226,7 +226,9 @@ impl ActorStage {
             lex: &self.lex,
             text,
             date: doc.meta.published,
-            home: home_country(&self.lex, &cands, dateline),
+            home: home_country(&self.lex, &cands, dateline, |t| {
+                doc.span_text(doc.tokens[t].span)
+            }),
             surnames: FxHashMap::default(),
             titled: FxHashMap::default(),
             confirmed: FxHashMap::default(),
@@ -307,13 +309,28 @@ fn owner_of(c: &Cand<'_>) -> Option<usize> {
 
 /// The country the article is mostly about: the most named one, the first named on a tie. A
 /// country's adjective before a role noun (`Tanzanian police`) names it too, and so does a
-/// town or region only one country has (`Sagaing region`, `Kumasi`). A name in the dateline
+/// town or region only one country has (`Sagaing region`, `Kumasi`), unless it is also the
+/// last word of a person's name in the article (`surnames`). A name in the dateline
 /// counts half: wire stories are often filed from another country's capital.
 fn home_country<'a>(
     lex: &'a ActorLexicon,
     cands: &[Cand<'a>],
     dateline: std::ops::Range<usize>,
+    surface: impl Fn(usize) -> &'a str,
 ) -> Option<&'a str> {
+    // the last words of the people's names the article gives (`Obadiah Moyo`)
+    let surnames: FxHashSet<&'a str> = cands
+        .iter()
+        .filter(|c| c.end >= c.start + 2)
+        .filter(|c| match c.what {
+            What::Unknown(run) => matches!(run, None | Some(RunType::Person)),
+            What::Named(hits) => hits
+                .iter()
+                .any(|h| lex.entry(h.entry).kind == EntryKind::Person),
+            _ => false,
+        })
+        .map(|c| surface(c.end - 1))
+        .collect();
     let mut counts: Vec<(&'a str, usize, usize)> = Vec::new();
     let mut vote = |country: &'a str, order: usize| {
         let weight = if dateline.contains(&order) { 1 } else { 2 };
@@ -353,10 +370,12 @@ fn home_country<'a>(
             vote(country, order);
         }
         if voted[0].is_none() {
-            // a town or region: only when every place of that name is in one country
+            // a town or region: only when every place of that name is in one country, and not
+            // when the article names someone so (`former minister Obadiah Moyo`, then `Moyo`)
             let mut places = hits.iter().filter_map(|h| {
                 let e = lex.entry(h.entry);
-                matches!(e.kind, EntryKind::City | EntryKind::Region)
+                let town_ok = c.end != c.start + 1 || !surnames.contains(&surface(c.start));
+                (matches!(e.kind, EntryKind::City | EntryKind::Region) && town_ok)
                     .then_some(e.country.as_deref())
             });
             if let Some(Some(country)) = places.next() {

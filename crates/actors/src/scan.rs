@@ -102,6 +102,10 @@ impl<'a> Cand<'a> {
 /// A city this big is read as a place without a place cue before it.
 pub(crate) const BIG_CITY: u64 = 1_000_000;
 
+/// A town at least this big stands for its country before a possessive role (`Kumasi's
+/// mayor`); a smaller one's name is as likely a surname (`Moyo's lawyers`).
+pub(crate) const TOWN: u64 = 100_000;
+
 /// Words before a name that make it a place.
 const PLACE_CUES: &[&str] = &[
     "across", "around", "at", "from", "in", "inside", "into", "near", "outside", "toward",
@@ -762,11 +766,13 @@ impl<'a> Scanner<'a> {
         hits.iter().find_map(|h| {
             let entry = lex.entry(h.entry);
             // `Istanbul's mayor`, `Texas's governor`: a city or region's role is its country's
+            // (not a small town's, whose name is as likely a surname: `Moyo's lawyers`)
             let local = possessive
-                && matches!(
-                    entry.kind,
-                    crate::lexicon::EntryKind::City | crate::lexicon::EntryKind::Region
-                )
+                && match entry.kind {
+                    crate::lexicon::EntryKind::City => entry.population >= TOWN,
+                    crate::lexicon::EntryKind::Region => true,
+                    _ => false,
+                }
                 && entry.country.is_some();
             let country_like = entry.kind == crate::lexicon::EntryKind::Country || local;
             let adjective = h.form == crate::lexicon::Form::Adjective;

@@ -935,3 +935,30 @@ fn people_of_other_or_foreign_states_take_no_home_country() {
         Some("PER")
     );
 }
+
+#[test]
+fn a_small_town_named_like_a_surname_sets_no_country() {
+    // `Torres` is a Brazilian town of 40,000 people: as a surname it votes for no home country
+    let doc = analyze(
+        "Court clears former mining chief\n\nA court on Monday cleared former mining chief Ana Torres of fraud. Torres said she would return to politics, and Torres thanked her supporters.\n",
+        None,
+    );
+    let court = actor_of(&doc, "court").expect("the court");
+    assert_eq!(court.country, None, "{court:?}");
+    // nor gives its country to the role noun it owns
+    let doc = analyze(
+        "Chile court clears former mining chief\n\nA Chilean court on Monday cleared former mining chief Ana Torres of fraud. Torres's lawyers welcomed the ruling.\n",
+        None,
+    );
+    let lawyers = actor_of(&doc, "lawyers").expect("the lawyers");
+    assert_ne!(lawyers.country.as_deref(), Some("BRA"), "{lawyers:?}");
+    // after a place cue the town is the place
+    let doc = analyze(
+        "Floods hit Torres\n\nFloods hit homes in Torres on Monday.\n",
+        None,
+    );
+    assert_eq!(
+        actor_of(&doc, "Torres").and_then(|a| a.country.as_deref()),
+        Some("BRA")
+    );
+}
