@@ -934,6 +934,17 @@ impl<'a> Finder<'a> {
         if sources.is_empty() {
             sources.push(None);
         }
+        // `Pakistani and Afghan forces exchanged fire, killing two Pakistani soldiers`: of two
+        // sides, the one whose own people are the victims did not do the violence
+        if sources.len() > 1 && matches!(root, "18" | "19" | "20") {
+            let country = |a: u32| self.doc.actors[a as usize].country.as_deref();
+            if let Some(victims) = target.and_then(country) {
+                let own = |s: &Option<u32>| s.and_then(country) == Some(victims);
+                if sources.iter().any(|s| !own(s)) {
+                    sources.retain(|s| !own(s));
+                }
+            }
+        }
         // `the floods have killed 11 people`, `died in the earthquake`, `crushed to death in a
         // stampede`: deaths, no violence
         if matches!(root, "17" | "18" | "19" | "20")
@@ -1503,6 +1514,12 @@ impl<'a> Finder<'a> {
                 return subject;
             }
             if self.is(prev, "to") {
+                // `accused Eritrea of preparing to invade`: the one accused
+                if let Some(ing) = self.ing_before_to(m.first, first) {
+                    if let Some(accused) = self.accused_one(ing, first) {
+                        return vec![accused];
+                    }
+                }
                 // `urged Russia to stop`, `called on Israel to halt`: the object of the verb
                 // before is who is to act
                 if let Some(object) = self.controller(prev, first) {
@@ -1533,16 +1550,62 @@ impl<'a> Finder<'a> {
     /// True when the -ing verb trigger is what someone is accused, suspected or convicted of
     /// (`accused Somalia of backing`, `suspected of planning`, `charged with inciting`).
     fn accused_of(&self, m: &Match, first: usize) -> bool {
-        if m.form != Some(VerbForm::Ing)
-            || m.first <= first
-            || !self.is_any(m.first - 1, &["of", "with", "for"])
-        {
-            return false;
+        match m.form {
+            Some(VerbForm::Ing) => self.accused_at(m.first, first),
+            // `accused Eritrea of preparing to invade`
+            Some(VerbForm::Base) => self
+                .ing_before_to(m.first, first)
+                .is_some_and(|ing| self.accused_at(ing, first)),
+            _ => false,
         }
-        (m.first.saturating_sub(7).max(first)..m.first - 1)
+    }
+
+    /// True when the -ing word at `ing` follows `of`, `with` or `for` after a verb of accusing
+    /// in its clause.
+    fn accused_at(&self, ing: usize, first: usize) -> bool {
+        self.accusing_verb(ing, first).is_some()
+    }
+
+    /// The verb of accusing before the `of`, `with` or `for` before the -ing word at `ing`.
+    fn accusing_verb(&self, ing: usize, first: usize) -> Option<usize> {
+        if ing <= first || !self.is_any(ing - 1, &["of", "with", "for"]) {
+            return None;
+        }
+        (ing.saturating_sub(7).max(first)..ing - 1)
             .rev()
             .take_while(|&t| !self.is_any(t, &[",", ";"]) && !self.has(t, class::CLAUSE))
-            .any(|t| self.has(t, class::ACCUSE))
+            .find(|&t| self.has(t, class::ACCUSE))
+    }
+
+    /// Who is accused of the -ing at `ing`: the mention or object pronoun right after the verb
+    /// of accusing (`accused Eritrea on Wednesday of preparing to invade`: Eritrea).
+    fn accused_one(&self, ing: usize, first: usize) -> Option<Arg> {
+        let v = self.accusing_verb(ing, first)?;
+        let mut k = v + 1;
+        while k < ing && self.is_any(k, &["the", "a", "an"]) {
+            k += 1;
+        }
+        if k >= ing {
+            return None;
+        }
+        match self.mention_at[k] {
+            Some(mi) => Some(Arg::Mention(mi as usize)),
+            None => self
+                .is_any(k, &["them", "him", "her", "us"])
+                .then_some(Arg::Pronoun(k)),
+        }
+    }
+
+    /// The lowercase -ing word before the `to` before token `at` (`preparing` in `preparing to
+    /// invade`), if any.
+    fn ing_before_to(&self, at: usize, first: usize) -> Option<usize> {
+        let ing = at.checked_sub(2).filter(|&k| k > first)?;
+        let w = self.word(ing);
+        (self.is(at - 1, "to")
+            && w.len() > 4
+            && w.starts_with(char::is_lowercase)
+            && w.ends_with("ing"))
+        .then_some(ing)
     }
 
     /// The object before the `to` at `to` of a verb that makes it act (`urged Russia to stop`,
@@ -2694,8 +2757,10 @@ impl<'a> Finder<'a> {
     fn reciprocal(&self, m: &Match, end: usize, root: &str) -> bool {
         let reach = if matches!(root, "03" | "04" | "05" | "06") {
             (m.end..end.min(m.end + 6))
+                // (not into an infinitive: `offered to host talks` is no talks of its own)
                 .take_while(|&t| {
-                    t == m.end || !(self.has(t, class::PREPOSITION) || self.has(t, class::CLAUSE))
+                    (t == m.end && !self.is(t, "to"))
+                        || !(self.has(t, class::PREPOSITION) || self.has(t, class::CLAUSE))
                 })
                 .last()
                 .map_or(m.end + 1, |t| t + 1)

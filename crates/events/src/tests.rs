@@ -1468,3 +1468,54 @@ fn a_country_name_before_its_own_role_noun_is_no_actor_of_its_own() {
     let source = &doc.actors[bombing.source.expect("a source") as usize];
     assert_eq!(source.cameo.as_deref(), Some("SDNMIL"), "{source:?}");
 }
+
+#[test]
+fn who_is_accused_of_preparing_an_act_would_do_it() {
+    let s = summary(&run(
+        "Rwanda accused Burundi on Monday of plotting to attack its border posts.",
+    ));
+    assert!(s.iter().any(|e| e.starts_with("112 RWA>BDI")), "{s:?}");
+    assert!(
+        s.iter()
+            .any(|e| e.starts_with("19") && e.contains("BDI>") && e.ends_with("reported")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn it_after_warned_that_is_who_warned() {
+    let s = summary(&run(
+        "Guyana accused Venezuela of massing troops and warned that it would defend its territory.",
+    ));
+    assert!(
+        s.iter().any(|e| e.starts_with("05") && e.contains("GUY>")),
+        "{s:?}"
+    );
+    assert!(
+        s.iter()
+            .all(|e| !(e.starts_with("05") && e.contains("VEN>"))),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn offering_to_host_talks_is_no_act_between_the_hosts() {
+    let s = summary(&run("Ghana and Togo have offered to host talks."));
+    assert!(
+        s.iter().all(|e| e.ends_with(">-") || e.contains(">- ")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn of_two_sides_the_victims_own_did_not_kill_them() {
+    let s = summary(&run(
+        "Indian and Chinese troops clashed overnight in the Galwan valley, killing three Indian soldiers.",
+    ));
+    let kills: Vec<_> = s
+        .iter()
+        .filter(|e| e.starts_with("19") && e.ends_with(">IND"))
+        .collect();
+    assert!(!kills.is_empty(), "{s:?}");
+    assert!(kills.iter().all(|e| e.contains("CHN>")), "{s:?}");
+}
