@@ -762,7 +762,13 @@ impl<'a> Finder<'a> {
             let m = self.mention_of[t]?;
             let mention = &self.doc.mentions[m as usize];
             let actor = mention.actor?;
-            let country = self.doc.actors.get(actor as usize)?.kind == ActorType::Country;
+            let a = self.doc.actors.get(actor as usize)?;
+            // a country's name, or a capital standing for its government (`Minsk recalled its
+            // ambassador, the foreign ministry said`)
+            let country = a.kind == ActorType::Country
+                || (mention.kind == MentionType::Gpe
+                    && a.kind == ActorType::Organization
+                    && a.country.is_some());
             // a country's name, not `the country` (which refers back, often to the home)
             let words = self.doc.span_text(mention.span);
             let named =

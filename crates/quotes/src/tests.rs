@@ -234,3 +234,17 @@ fn a_call_for_something_and_a_report_after_it_are_apart() {
     assert!(!q.0.contains("calm"), "{q:?}");
     assert_eq!(q.2.as_deref(), Some("Rui Costa"), "{q:?}");
 }
+
+#[test]
+fn a_capital_that_opens_the_sentence_owns_the_ministry_that_reports_it() {
+    let qs = quotes(
+        "Hanoi summoned the ambassador of China over the collision, the foreign ministry said.",
+    );
+    let q = find(&qs, "summoned the ambassador");
+    let speaker = q.2.as_deref().unwrap_or_default();
+    assert!(
+        !speaker.contains("China") && !speaker.contains("Chinese"),
+        "{q:?}"
+    );
+    assert!(speaker.contains("Vietnam"), "{q:?}");
+}
