@@ -164,6 +164,8 @@ struct Linker<'a> {
     titled: FxHashMap<Cow<'a, str>, Key<'a>>,
     /// Folded text of every accepted named mention, to confirm deferred ones.
     confirmed: FxHashMap<Cow<'a, str>, Key<'a>>,
+    /// The organisation of states named last, which `the bloc` refers back to.
+    last_igo: Option<Key<'a>>,
     /// The actor of each key.
     keys: FxHashMap<Key<'a>, usize>,
     actors: Vec<Actor>,
@@ -232,6 +234,7 @@ impl ActorStage {
             surnames: FxHashMap::default(),
             titled: FxHashMap::default(),
             confirmed: FxHashMap::default(),
+            last_igo: None,
             keys: FxHashMap::default(),
             actors: Vec::new(),
             cand_actor: Vec::with_capacity(cands.len()),
@@ -665,6 +668,11 @@ impl<'a> Linker<'a> {
                     seed: Seed::Known,
                 })
             }
+            What::BlocRef => Some(Resolved {
+                kind: MentionType::Org,
+                key: self.last_igo.clone()?,
+                seed: Seed::Known,
+            }),
             What::CountryRef => {
                 let iso = self.home?;
                 Some(Resolved {
@@ -900,9 +908,31 @@ impl<'a> Linker<'a> {
         }
         if !matches!(
             c.what,
-            What::Agent { .. } | What::RoleRef(_) | What::CountryRef
+            What::Agent { .. } | What::RoleRef(_) | What::CountryRef | What::BlocRef
         ) {
             self.confirmed.insert(name, r.key.clone());
+        }
+        // `the bloc` is a union of states, not one of its institutions (`the Commission`,
+        // `the European Council`, a court or a bank)
+        if let Key::Entry(e) = r.key {
+            let entry = self.lex.entry(e);
+            let institution = [
+                "Commission",
+                "Council",
+                "Parliament",
+                "Court",
+                "Bank",
+                "Secretariat",
+                "Tribunal",
+                "Agency",
+                "Fund",
+                "Programme",
+            ]
+            .iter()
+            .any(|w| entry.name.contains(w));
+            if entry.kind == EntryKind::Igo && !institution {
+                self.last_igo = Some(r.key.clone());
+            }
         }
     }
 

@@ -50,6 +50,8 @@ pub(crate) enum What<'a> {
     RoleRef(&'a str),
     /// `the country`.
     CountryRef,
+    /// `the bloc`, `the regional bloc`: the organisation of states named last.
+    BlocRef,
 }
 
 /// The type of a capitalised run, from its cues.
@@ -152,6 +154,12 @@ struct TokenInfo {
     name_word: bool,
     /// In capitals: `NATO`, `CARACAS`.
     caps: bool,
+}
+
+/// `country` and `bloc`, which after `the` refer back to a country or an organisation of
+/// states named before (a length test first: most words fail it at once).
+fn refers_back(w: &str) -> bool {
+    w.eq_ignore_ascii_case("country") || w.eq_ignore_ascii_case("bloc")
 }
 
 fn is_word(t: &Token) -> bool {
@@ -824,7 +832,7 @@ impl<'a> Scanner<'a> {
             let upper = info.name_word;
             // Most words are lowercase and start nothing: pass them quickly.
             let plain = !upper && !info.lex.title && !info.lex.agent;
-            if plain && !(token.span.end - token.span.start == 7 && i > start) {
+            if plain && !(i > start && refers_back(&self.text[token.span])) {
                 title = None;
                 i += 1;
                 continue;
@@ -1083,6 +1091,18 @@ impl<'a> Scanner<'a> {
                 title = None;
                 i = e;
                 continue;
+            }
+
+            // `the bloc`, `the regional bloc`, `the 27-nation bloc`
+            if !upper && w.eq_ignore_ascii_case("bloc") && i > start {
+                let det = (i.saturating_sub(2).max(start)..i)
+                    .rev()
+                    .find(|&k| self.lower_is(k, &["the"]));
+                if let Some(det) = det {
+                    cands.push(Cand::new(det, i + 1, What::BlocRef));
+                    i += 1;
+                    continue;
+                }
             }
 
             if !upper

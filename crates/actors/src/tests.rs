@@ -962,3 +962,22 @@ fn a_small_town_named_like_a_surname_sets_no_country() {
         Some("BRA")
     );
 }
+
+#[test]
+fn the_bloc_is_the_organisation_of_states_named_last() {
+    let doc = analyze(
+        "Summit ends\n\nThe Association of Southeast Asian Nations met in Vientiane. The regional bloc later urged Myanmar to end the violence, and Thailand asked the bloc to send envoys.\n",
+        None,
+    );
+    for surface in ["The regional bloc", "the bloc"] {
+        let actor =
+            actor_of(&doc, surface).unwrap_or_else(|| panic!("{surface}: {:?}", surfaces(&doc)));
+        assert_eq!(
+            actor.name, "Association of Southeast Asian Nations",
+            "{surface}"
+        );
+    }
+    // with none named before, no mention
+    let doc = analyze("Talks stall\n\nThe bloc has not commented.\n", None);
+    assert!(surfaces(&doc).is_empty(), "{:?}", surfaces(&doc));
+}
