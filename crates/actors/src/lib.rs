@@ -449,6 +449,26 @@ impl<'a> Linker<'a> {
             .map_or_else(|| iso.to_string(), |e| e.name.to_string())
     }
 
+    /// The country whose name or adjective opens an organisation's name (`Kenya Red Cross`,
+    /// `Ghanaian Bar Association`, `South Sudan Football Association`), if any.
+    fn country_prefix(&self, name: &str) -> Option<&'a str> {
+        let lex: &'a ActorLexicon = self.lex;
+        let words: Vec<&str> = name
+            .split(' ')
+            .skip_while(|w| w.eq_ignore_ascii_case("the"))
+            .collect();
+        (1..words.len().min(4)).rev().find_map(|n| {
+            lex.lookup(&fold(&words[..n].join(" ")))
+                .iter()
+                .find_map(|h| {
+                    let e = lex.entry(h.entry);
+                    (e.kind == EntryKind::Country && matches!(h.form, Form::Name | Form::Adjective))
+                        .then_some(e.country.as_deref())
+                        .flatten()
+                })
+        })
+    }
+
     /// Makes the actor a seed describes (a known seed, whose actor is missing, makes an
     /// unknown person of `surface`).
     fn make(&self, seed: Seed<'a>, surface: &str) -> Actor {
@@ -567,7 +587,7 @@ impl<'a> Linker<'a> {
             Seed::NewOrg(name) => actor(
                 name.to_string(),
                 ActorType::Organization,
-                None,
+                self.country_prefix(name),
                 None,
                 Vec::new(),
             ),

@@ -981,3 +981,21 @@ fn the_bloc_is_the_organisation_of_states_named_last() {
     let doc = analyze("Talks stall\n\nThe bloc has not commented.\n", None);
     assert!(surfaces(&doc).is_empty(), "{:?}", surfaces(&doc));
 }
+
+#[test]
+fn an_organisation_named_after_its_country_is_of_that_country() {
+    let doc = analyze(
+        "Lawyers protest\n\nThe Malawi Law Society said the arrests were illegal, and the Zambian Bar Association agreed.\n",
+        None,
+    );
+    for (surface, iso) in [
+        ("Malawi Law Society", "MWI"),
+        ("Zambian Bar Association", "ZMB"),
+    ] {
+        let actor =
+            actor_of(&doc, surface).unwrap_or_else(|| panic!("{surface}: {:?}", surfaces(&doc)));
+        assert_eq!(actor.country.as_deref(), Some(iso), "{actor:?}");
+        // a country, but no state role: no CAMEO code is made up for it
+        assert_eq!(actor.cameo, None, "{actor:?}");
+    }
+}
