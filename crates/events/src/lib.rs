@@ -1305,6 +1305,10 @@ impl<'a> Finder<'a> {
             while j < end && (self.is(j, ",") || self.is(j, "and") || self.is(j, "the")) {
                 j += 1;
             }
+            // `and his Tajik counterpart, Emomali Rahmon`
+            if j > k && j + 1 < end && self.is_any(j, &["his", "her", "their"]) {
+                j += 1;
+            }
             if j > k && j < end && self.mention_at[j].is_none() {
                 // `another dozen countries including`, `other nations such as`
                 let mut g = j;
@@ -1892,8 +1896,13 @@ impl<'a> Finder<'a> {
                 || w.eq_ignore_ascii_case("and")
                 || self.is_trigger_word(j)
         };
-        let title =
-            head > k && (k..head).all(|j| self.doc.tokens[j].kind == TokenKind::Word && !verb(j));
+        // `his Tajik counterpart, Emomali Rahmon`: the counterpart set off by a comma
+        let counterpart = head == k + 2
+            && self.is_any(k, &["counterpart", "counterparts"])
+            && self.is(k + 1, ",");
+        let title = counterpart
+            || (head > k
+                && (k..head).all(|j| self.doc.tokens[j].kind == TokenKind::Word && !verb(j)));
         let person = self.doc.mentions[self.mention_at[head]? as usize].kind == MentionType::Person;
         (title && person).then_some(head)
     }

@@ -1519,3 +1519,18 @@ fn of_two_sides_the_victims_own_did_not_kill_them() {
     assert!(!kills.is_empty(), "{s:?}");
     assert!(kills.iter().all(|e| e.contains("CHN>")), "{s:?}");
 }
+
+#[test]
+fn a_counterpart_set_off_by_commas_joins_the_list() {
+    let doc = run(
+        "Nikol Pashinyan, Armenia's prime minister, and his Azerbaijani counterpart, Ali Asadov, held talks in Abu Dhabi on Friday.",
+    );
+    let sources: Vec<&str> = doc
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("04"))
+        .filter_map(|e| e.source.map(|a| doc.actors[a as usize].name.as_str()))
+        .collect();
+    assert!(sources.contains(&"Nikol Pashinyan"), "{sources:?}");
+    assert!(sources.contains(&"Ali Asadov"), "{sources:?}");
+}
