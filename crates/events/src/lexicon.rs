@@ -597,10 +597,12 @@ impl EventLexicon {
     }
 
     /// Sorts entries longest first and patterns most specific first.
-    fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         for list in self.triggers.values_mut() {
             list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
+        // (rebuilt whole: `finish` runs again after a user's verb file)
+        self.cue_ends.clear();
         for (i, (words, _)) in self.cues.iter().enumerate() {
             let last = &words[0];
             *self.grammar.entry_or_insert_with(last, || 0) |= class::CUE_END;

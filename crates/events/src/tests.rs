@@ -1534,3 +1534,13 @@ fn a_counterpart_set_off_by_commas_joins_the_list() {
     assert!(sources.contains(&"Nikol Pashinyan"), "{sources:?}");
     assert!(sources.contains(&"Ali Asadov"), "{sources:?}");
 }
+
+#[test]
+fn the_cue_index_is_rebuilt_not_doubled_when_verbs_are_added() {
+    let mut lex = EventLexicon::embedded().unwrap();
+    let once = lex.cues_ending_with("not").to_vec();
+    assert!(!once.is_empty());
+    // a user's verb file ends with `finish` again
+    lex.finish();
+    assert_eq!(lex.cues_ending_with("NOT"), once.as_slice());
+}
