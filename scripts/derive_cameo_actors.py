@@ -763,6 +763,10 @@ ADD = [
     ("jets", "MIL", "group", "qualified"),
 ]
 
+# Derived phrases that are role nouns only right after a country or an organisation
+# (`Pakistani intelligence`), as the last rows of ADD are: `artificial intelligence` is none.
+QUALIFIED = {"intelligence"}
+
 # ============================================================================================
 # Agents: group or organization
 # ============================================================================================
@@ -996,6 +1000,10 @@ def derive_agents(src_dir, warnings, log):
         rows[phrase] = code
     types = {a[0]: a[2] for a in ADD}
     uses = {a[0]: a[3] for a in ADD if len(a) > 3}
+    for phrase in QUALIFIED:
+        if phrase not in rows:
+            raise SystemExit("QUALIFIED names a phrase not derived: %r" % phrase)
+        uses[phrase] = "qualified"
     out = []
     missing = []
     for phrase, code in rows.items():

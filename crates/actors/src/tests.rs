@@ -999,3 +999,20 @@ fn an_organisation_named_after_its_country_is_of_that_country() {
         assert_eq!(actor.cameo, None, "{actor:?}");
     }
 }
+
+#[test]
+fn intelligence_is_an_agency_only_when_a_country_or_organisation_qualifies_it() {
+    let doc = analyze(
+        "Chip sales soar\n\nSales of chips for artificial intelligence servers doubled in Taiwan, and Indonesian intelligence said it had no comment.\n",
+        None,
+    );
+    assert_eq!(
+        actor_of(&doc, "Indonesian intelligence").and_then(|a| a.cameo.as_deref()),
+        Some("IDNSPY")
+    );
+    assert!(
+        !surfaces(&doc).contains(&"intelligence"),
+        "{:?}",
+        surfaces(&doc)
+    );
+}
