@@ -1023,6 +1023,17 @@ impl<'a> Finder<'a> {
         {
             return;
         }
+        // A verb with no one on either side, no place and no toll (`fired a low shot past the
+        // goalkeeper`, `shots were fired`) tells an analyst nothing to count
+        if m.form.is_some()
+            && sources.iter().all(Option::is_none)
+            && target.is_none()
+            && place.is_none()
+            && fatalities.is_none()
+            && injured.is_none()
+        {
+            return;
+        }
         // A noun with no one on either side and no toll names a topic, not an event to count
         // (`did not comment on the arrests`, `said the arrests were lawful`, `the visit comes
         // weeks after ...`); a place keeps only a protest or a violent act (`a bombing in

@@ -1544,3 +1544,14 @@ fn the_cue_index_is_rebuilt_not_doubled_when_verbs_are_added() {
     lex.finish();
     assert_eq!(lex.cues_ending_with("NOT"), once.as_slice());
 }
+
+#[test]
+fn a_verb_with_no_one_on_either_side_no_place_and_no_toll_is_no_event() {
+    let doc = run("The striker fired a low shot past the goalkeeper after a swift counter-attack.");
+    assert!(doc.events.is_empty(), "{:?}", summary(&doc));
+    // a place or a toll keeps it
+    let s = summary(&run(
+        "Shots were fired in Mogadishu on Monday, killing two people.",
+    ));
+    assert!(!s.is_empty(), "{s:?}");
+}
