@@ -67,18 +67,7 @@ impl Boilerplate {
                 whole[bucket(row.fields[0])].push((row.fields[0], how));
             }
         }
-        // Lowercase phrases matched exactly in a lowercased copy of the line: that lets the
-        // matcher use its SIMD prefilter, several times faster than a case-insensitive DFA on
-        // the many lines that hold none of them.
-        let lowered: Vec<String> = contains.iter().map(|p| p.to_ascii_lowercase()).collect();
-        let contains = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&lowered)
-            .map_err(|e| LexiconError::BadValue {
-                file: lex.file(),
-                line: 0,
-                message: e.to_string(),
-            })?;
+        let contains = lowercase_matcher(&contains, lex.file())?;
         Ok(Boilerplate { whole, contains })
     }
 
@@ -181,17 +170,7 @@ impl CaptionCues {
                 strong.push(row.fields[0]);
             }
         }
-        // In lowercase, matched in a lowercased copy of the line: so the matcher can use its
-        // SIMD prefilter (see `Boilerplate`).
-        let strong: Vec<String> = strong.iter().map(|p| p.to_ascii_lowercase()).collect();
-        let strong = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&strong)
-            .map_err(|e| LexiconError::BadValue {
-                file: lex.file(),
-                line: 0,
-                message: e.to_string(),
-            })?;
+        let strong = lowercase_matcher(&strong, lex.file())?;
         // Looked up word by word: every body line is scanned, and an automaton over all its
         // bytes used to be the layout stage's largest cost.
         let matcher = WordPhrases::new(&patterns).map_err(|message| LexiconError::BadValue {
@@ -234,6 +213,21 @@ impl CaptionCues {
 pub(crate) fn agencies() -> Result<HashMap<&'static str, &'static str>, LexiconError> {
     let lex = Lexicon::parse(&embedded::AGENCIES)?;
     Ok(lex.rows().map(|r| (r.fields[0], r.fields[1])).collect())
+}
+
+/// A matcher of `phrases` in lowercase, to run on a lowercased copy of a line: matching exactly
+/// lets it use its SIMD prefilter, several times faster than a case-insensitive DFA on the many
+/// lines that hold none of them. (`aho-corasick` prefilters only with a leftmost match kind.)
+fn lowercase_matcher(phrases: &[&str], file: &'static str) -> Result<AhoCorasick, LexiconError> {
+    let lowered: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(&lowered)
+        .map_err(|e| LexiconError::BadValue {
+            file,
+            line: 0,
+            message: e.to_string(),
+        })
 }
 
 #[cfg(test)]

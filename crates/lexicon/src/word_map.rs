@@ -86,17 +86,6 @@ impl<V> WordMap<V> {
         }
     }
 
-    /// The value of `word` to change, if any.
-    pub fn get_mut(&mut self, word: &str) -> Option<&mut V> {
-        match pack(word.as_bytes(), self.fold) {
-            Some(key) => self.short.get_mut(&key),
-            None => {
-                let key = self.long_key(word);
-                self.long.get_mut(key.as_ref())
-            }
-        }
-    }
-
     /// True when `word` has a value.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
@@ -117,11 +106,6 @@ impl<V> WordMap<V> {
     pub fn clear(&mut self) {
         self.short.clear();
         self.long.clear();
-    }
-
-    /// Every value, in no particular order.
-    pub fn values(&self) -> impl Iterator<Item = &V> {
-        self.short.values().chain(self.long.values())
     }
 
     /// Every value to change, in no particular order.

@@ -87,6 +87,30 @@ fn block_mask(block: &[u8]) -> u64 {
     mask
 }
 
+/// The run starts of the block at `base` whose letter-or-digit mask is `mask`: a letter or digit
+/// after a non-letter or at the block's start, unless it goes on a run that ended at `resume`
+/// or later (one that ran on from the block before).
+#[inline(always)]
+fn run_starts(mask: u64, base: usize, resume: usize) -> u64 {
+    let starts = mask & !(mask << 1);
+    match resume.checked_sub(base).filter(|&n| n > 0) {
+        Some(inside) => starts & u64::MAX.checked_shl(inside as u32).unwrap_or(0),
+        None => starts,
+    }
+}
+
+/// The end of the run that starts `offset` bytes into the block at `base` (mask `mask`),
+/// reading on into the next blocks when it reaches the block's end.
+#[inline(always)]
+fn run_end(bytes: &[u8], mask: u64, base: usize, offset: usize) -> usize {
+    let len = (!(mask >> offset)).trailing_zeros() as usize;
+    if offset + len < 64 {
+        base + offset + len
+    } else {
+        alnum_run_end(bytes, base + 64, bytes.len())
+    }
+}
+
 /// The runs of ASCII letters and digits in `bytes`, as `(start, end)`, in order.
 ///
 /// Works on 64-byte blocks: one bit mask per block, then one count of trailing zeros per run, so
@@ -109,15 +133,9 @@ pub fn alnum_runs(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
         if starts != 0 {
             let offset = starts.trailing_zeros() as usize;
             starts &= starts - 1;
-            let start = base + offset;
-            let run = (!(mask >> offset)).trailing_zeros() as usize;
-            let end = if offset + run < 64 {
-                start + run
-            } else {
-                alnum_run_end(bytes, base + 64, bytes.len())
-            };
+            let end = run_end(bytes, mask, base, offset);
             resume = end;
-            return Some((start, end));
+            return Some((base + offset, end));
         }
         if next >= bytes.len() {
             return None;
@@ -125,12 +143,7 @@ pub fn alnum_runs(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
         base = next;
         next += 64;
         mask = block_mask(&bytes[base..next.min(bytes.len())]);
-        // A run starts at a letter or digit after a non-letter or at the block's start...
-        starts = mask & !(mask << 1);
-        // ...unless it is the rest of a run already returned.
-        if let Some(inside) = resume.checked_sub(base).filter(|&n| n > 0) {
-            starts &= u64::MAX.checked_shl(inside as u32).unwrap_or(0);
-        }
+        starts = run_starts(mask, base, resume);
     })
 }
 
@@ -155,22 +168,13 @@ pub fn for_each_alnum_run(bytes: &[u8], mut run: impl FnMut(usize, usize) -> boo
     let mut resume = 0usize;
     for base in (0..bytes.len()).step_by(64) {
         let mask = block_mask(&bytes[base..(base + 64).min(bytes.len())]);
-        let mut starts = mask & !(mask << 1);
-        if let Some(inside) = resume.checked_sub(base).filter(|&n| n > 0) {
-            starts &= u64::MAX.checked_shl(inside as u32).unwrap_or(0);
-        }
+        let mut starts = run_starts(mask, base, resume);
         while starts != 0 {
             let offset = starts.trailing_zeros() as usize;
             starts &= starts - 1;
-            let start = base + offset;
-            let len = (!(mask >> offset)).trailing_zeros() as usize;
-            let end = if offset + len < 64 {
-                start + len
-            } else {
-                alnum_run_end(bytes, base + 64, bytes.len())
-            };
+            let end = run_end(bytes, mask, base, offset);
             resume = end;
-            if !run(start, end) {
+            if !run(base + offset, end) {
                 return;
             }
         }
