@@ -36,9 +36,12 @@ pub use minhash::{Likeness, Signature};
 pub use write::{BatchOutcome, Prepared};
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
-const SCHEMA: &str = include_str!("schema.sql");
+const SCHEMA: &str = concat!(include_str!("schema.sql"), include_str!("signatures.sql"));
+
+/// The table of near-duplicate signatures, new in version 2.
+const SIGNATURES: &str = include_str!("signatures.sql");
 
 /// What can go wrong with the database.
 #[derive(Debug, thiserror::Error)]
@@ -334,10 +337,57 @@ impl Store {
     /// Brings an older schema up to [`SCHEMA_VERSION`]: one step per version, each in its own
     /// transaction. Version 1 is the first, so there is nothing to migrate yet.
     fn migrate(&self, from: i32) -> Result<()> {
-        Err(StoreError::NotOurs {
-            path: self.path.clone(),
-            why: format!("unknown schema version {from}"),
-        })
+        match from {
+            1 => self.migrate_from_1(),
+            _ => Err(StoreError::NotOurs {
+                path: self.path.clone(),
+                why: format!("unknown schema version {from}"),
+            }),
+        }
+    }
+
+    /// Version 1 kept a signature of 128 hash functions in each article's long row; version 2
+    /// keeps one-permutation signatures (see [`minhash`]) in their own table. They are computed
+    /// again from the stored texts, with their bands; the groups found stay as they were. One
+    /// transaction: a migration killed half-way leaves version 1 as it was.
+    fn migrate_from_1(&self) -> Result<()> {
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute_batch(SIGNATURES)?;
+        tx.execute("DELETE FROM minhash_bands", [])?;
+        {
+            let mut read =
+                tx.prepare("SELECT id, COALESCE(dup_of, id), text, entities FROM articles")?;
+            let mut put = tx.prepare(
+                "INSERT INTO signatures (article, grp, shingles, minhash, entities) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            let mut band =
+                tx.prepare("INSERT OR IGNORE INTO minhash_bands (key, article) VALUES (?1, ?2)")?;
+            let mut rows = read.query([])?;
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                let text: String = row.get(2)?;
+                let signature = Signature::of(&text);
+                put.execute(rusqlite::params![
+                    id,
+                    row.get::<_, i64>(1)?,
+                    signature.shingles,
+                    signature.to_bytes(),
+                    row.get::<_, Vec<u8>>(3)?,
+                ])?;
+                for key in signature.band_keys() {
+                    band.execute(rusqlite::params![key, id])?;
+                }
+            }
+        }
+        tx.execute_batch(&format!(
+            "ALTER TABLE articles DROP COLUMN shingles; \
+             ALTER TABLE articles DROP COLUMN minhash; \
+             ALTER TABLE articles DROP COLUMN entities; \
+             PRAGMA user_version = {SCHEMA_VERSION};"
+        ))?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// The database file.

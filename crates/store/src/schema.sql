@@ -1,4 +1,4 @@
--- newsgraph corpus, schema version 1 (PRAGMA user_version).
+-- newsgraph corpus, schema version 2 (PRAGMA user_version); signatures.sql adds one table.
 -- Offsets are Unicode code points into articles.text, as in the JSON record.
 
 CREATE TABLE articles (
@@ -18,9 +18,6 @@ CREATE TABLE articles (
     killed       INTEGER,
     injured      INTEGER,
     summary      TEXT    NOT NULL,
-    shingles     INTEGER NOT NULL,             -- size of the shingle set behind minhash
-    minhash      BLOB    NOT NULL,             -- little-endian u32 signature
-    entities     BLOB    NOT NULL,             -- sorted u32 hashes of the people and towns it names
     sections_json TEXT   NOT NULL,             -- [[kind, start, end], ...] (see the view sections)
     mentions_json TEXT   NOT NULL,             -- [[actor, kind, start, end, text], ...] (view mentions)
     dup_of       INTEGER REFERENCES articles(id), -- the first article of its near-duplicate group

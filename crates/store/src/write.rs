@@ -133,15 +133,31 @@ impl Prepared {
 }
 
 /// zlib at its fastest level: the stored record is a fifth of its JSON, and compressing it
-/// runs in the parallel preparation rather than in the single writer.
+/// runs in the parallel preparation rather than in the single writer. Each thread keeps one
+/// compressor and resets it per record: a new one allocates and zeroes a quarter of a megabyte
+/// of tables, which had cost more than the compression itself.
 fn compress(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut z = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(bytes.len() / 4),
-        flate2::Compression::fast(),
-    );
-    z.write_all(bytes).expect("writing to a Vec cannot fail");
-    z.finish().expect("writing to a Vec cannot fail")
+    use flate2::{Compress, Compression, FlushCompress, Status};
+    thread_local! {
+        static COMPRESSOR: std::cell::RefCell<Compress> =
+            std::cell::RefCell::new(Compress::new(Compression::fast(), true));
+    }
+    COMPRESSOR.with_borrow_mut(|z| {
+        z.reset();
+        let mut out = Vec::with_capacity(bytes.len() / 4 + 64);
+        loop {
+            let read = z.total_in() as usize;
+            let status = z
+                .compress_vec(&bytes[read..], &mut out, FlushCompress::Finish)
+                .expect("compressing into a Vec cannot fail");
+            if status == Status::StreamEnd {
+                break;
+            }
+            // out of room: grow and go on
+            out.reserve(out.capacity().max(64));
+        }
+        out
+    })
 }
 
 /// The stored record's JSON.
@@ -199,9 +215,9 @@ pub(crate) fn article(
         .prepare_cached(
             "INSERT OR IGNORE INTO articles (ext_id, content_hash, title, url, published, \
              outlet, authors, language, path, format, text, bytes, killed, injured, summary, \
-             shingles, minhash, entities, sections_json, mentions_json, record, added) \
+             sections_json, mentions_json, record, added) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-             ?17, ?18, ?19, ?20, ?21, strftime('%Y%m%d%H%M%S', 'now'))",
+             ?17, ?18, strftime('%Y%m%d%H%M%S', 'now'))",
         )?
         .execute(params![
             r.id,
@@ -219,9 +235,6 @@ pub(crate) fn article(
             r.casualties.killed,
             r.casualties.injured,
             r.summary.text,
-            a.signature.shingles,
-            a.signature.to_bytes(),
-            entities_bytes(&a.entities),
             a.sections_json,
             a.mentions_json,
             a.json,
@@ -235,11 +248,24 @@ pub(crate) fn article(
 
     // near-duplicates: the earlier article most like this one, if it is a copy
     let keys = a.signature.band_keys();
-    if let Some((group, likeness)) = nearest_copy(tx, &a.signature, &a.entities, &keys)? {
+    let mut group = id;
+    if let Some((first, likeness)) = nearest_copy(tx, &a.signature, &a.entities, &keys)? {
         tx.prepare_cached("UPDATE articles SET dup_of = ?2, similarity = ?3 WHERE id = ?1")?
-            .execute(params![id, group, likeness])?;
+            .execute(params![id, first, likeness])?;
         outcome.duplicates += 1;
+        group = first;
     }
+    tx.prepare_cached(
+        "INSERT INTO signatures (article, grp, shingles, minhash, entities) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        id,
+        group,
+        a.signature.shingles,
+        a.signature.to_bytes(),
+        entities_bytes(&a.entities)
+    ])?;
     {
         let mut band = tx
             .prepare_cached("INSERT OR IGNORE INTO minhash_bands (key, article) VALUES (?1, ?2)")?;
@@ -466,7 +492,7 @@ fn nearest_copy(
     candidates.truncate(MAX_CANDIDATES);
     let candidates: Vec<i64> = candidates.into_iter().map(|(a, _)| a).collect();
     let mut load = tx.prepare_cached(
-        "SELECT minhash, shingles, COALESCE(dup_of, id), entities FROM articles WHERE id = ?1",
+        "SELECT minhash, shingles, grp, entities FROM signatures WHERE article = ?1",
     )?;
     let mut best: Option<(i64, f64, f64)> = None;
     for candidate in candidates {
