@@ -1198,7 +1198,13 @@ impl<'a> Finder<'a> {
         before: usize,
     ) -> Option<(Option<u32>, Span)> {
         if np == a && a > first && matches!(self.word(a - 1), "and" | "but") {
-            return self.subject(first, a).map(|(sp, span)| (Some(sp), span));
+            // the subject of the clause the first verb is in: `X did not claim it, but the
+            // spokesman blamed Y and said ...` is the spokesman's
+            let clause = (first..a - 1)
+                .rev()
+                .find(|&t| matches!(self.word(t), "but" | ";" | "while" | "whereas"))
+                .map_or(first, |t| t + 1);
+            return self.subject(clause, a).map(|(sp, span)| (Some(sp), span));
         }
         self.speaker_of(np, a, before)
     }
@@ -1269,6 +1275,25 @@ impl<'a> Finder<'a> {
             || matches!(next.as_str(), "so" | "nothing")
         {
             return None;
+        }
+        // `claimed the figures were wrong`, not `claimed responsibility for the attack` or
+        // `claimed victory`: after `claim` the words up to the first comma need a verb.
+        let claim = self
+            .stage
+            .verbs
+            .get(self.word(v))
+            .is_some_and(|lemma| &**lemma == "claim");
+        if claim {
+            let verb = (c..e)
+                .take_while(|&t| !matches!(self.word(t), "," | ";" | ":"))
+                .any(|t| {
+                    let w = self.word(t);
+                    AUXILIARIES.contains(&w.to_ascii_lowercase().as_str())
+                        || (w.len() > 3 && w.ends_with("ed") && w.starts_with(char::is_lowercase))
+                });
+            if !verb {
+                return None;
+            }
         }
         // `said it would`, not `said it again`: a pronoun object needs a verb after it.
         if matches!(

@@ -248,3 +248,29 @@ fn a_capital_that_opens_the_sentence_owns_the_ministry_that_reports_it() {
     );
     assert!(speaker.contains("Vietnam"), "{q:?}");
 }
+
+#[test]
+fn claiming_a_thing_is_no_quote_claiming_a_clause_is() {
+    let qs = quotes(
+        "Nobody claimed responsibility for the blast at the depot. The ruling party claimed \
+         victory in the port district. Tomas Brenner, the mayor, claimed the blast was caused \
+         by a faulty valve.",
+    );
+    assert!(
+        !qs.iter()
+            .any(|q| q.0.contains("responsibility") || q.0.contains("victory")),
+        "{qs:#?}"
+    );
+    let q = find(&qs, "the blast was caused by a faulty valve");
+    assert_eq!(q.2.as_deref(), Some("Tomas Brenner"));
+}
+
+#[test]
+fn a_second_verb_after_but_speaks_for_its_own_clause() {
+    let qs = quotes(
+        "Kenya's dockers' union rejected the offer, but the Kenya Ports Authority defended \
+         the new rota and said the cranes would run through the night.",
+    );
+    let q = find(&qs, "the cranes would run through the night");
+    assert_eq!(q.2.as_deref(), Some("Kenya Ports Authority"), "{qs:#?}");
+}
