@@ -440,8 +440,12 @@ impl<'a> Finder<'a> {
             }
         }
         let pick_noun = match (&verb_match, &noun_match) {
+            // `accused Azerbaijan of shelling villages`: what someone is accused of is an act
             (Some((vn, _)), Some((nn, _))) => {
-                nn > vn || (nn == vn && (noun_context || !self.after_subject(t, first)))
+                nn > vn
+                    || (nn == vn
+                        && (noun_context
+                            || (!self.after_subject(t, first) && !self.accused_at(t, first))))
             }
             (None, Some(_)) => true,
             _ => false,
@@ -1445,6 +1449,11 @@ impl<'a> Finder<'a> {
                 }
                 if self.is_any(prev - 1, &["them", "him", "her", "us"]) {
                     return vec![Arg::Pronoun(prev - 1)];
+                }
+                // `accused officers of beating`: someone the lexicon does not know, never the
+                // one who accuses (`were accused of beating` keeps its subject)
+                if self.accusing_verb(t, first).is_some_and(|v| v + 1 < prev) {
+                    return Vec::new();
                 }
             }
             let participle_clause = form == VerbForm::Ing

@@ -1555,3 +1555,25 @@ fn a_verb_with_no_one_on_either_side_no_place_and_no_toll_is_no_event() {
     ));
     assert!(!s.is_empty(), "{s:?}");
 }
+
+#[test]
+fn an_act_someone_is_accused_of_is_an_act_even_when_it_is_also_a_noun() {
+    // an -ing word that is also a nominal event (`shelling`) is the accused one's act
+    let doc = run("Tajikistan accused Kyrgyzstan of shelling Tajik border villages.");
+    assert_eq!(summary(&doc), ["112 TJK>KGZ", "194 KGZ>TJK reported"]);
+}
+
+#[test]
+fn accused_people_the_lexicon_does_not_know_are_not_the_accuser() {
+    let doc = run("Rights groups accused prison officers of beating detainees.");
+    let s = summary(&doc);
+    assert!(s.iter().all(|e| !e.starts_with("18")), "{s:?}");
+}
+
+#[test]
+fn travel_and_visa_bans_are_sanctions() {
+    let doc = run("Canada imposed travel bans on five Sudanese generals on Monday.");
+    assert_eq!(summary(&doc), ["163 CAN>SDN"]);
+    let doc = run("Britain last week imposed visa bans on Belarusian officials.");
+    assert_eq!(summary(&doc), ["163 GBR>BLR"]);
+}
