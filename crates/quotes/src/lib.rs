@@ -56,6 +56,10 @@ use marks::Region;
 pub struct QuoteStage {
     /// Reporting verb forms (`said`, `warning`) → lemma (`say`, `warn`).
     verbs: FxHashMap<Box<str>, Box<str>>,
+    /// The last words of the titles of `data/actors/titles.tsv` (`leader` of `coup leader`,
+    /// `executive` of `chief executive`): what an organisation's name may stand before
+    /// when it only says whose the person after it is (`Hamas leader X`).
+    title_heads: rustc_hash::FxHashSet<Box<str>>,
 }
 
 /// Words that may stand between a speaker and the verb: `Trump also said`, `she has said`.
@@ -199,7 +203,13 @@ impl QuoteStage {
                 )
             })
             .collect();
-        Ok(QuoteStage { verbs })
+        let titles = Lexicon::parse(&embedded::TITLES)?;
+        let title_heads = titles
+            .rows()
+            .filter_map(|r| r.fields[0].split(' ').next_back())
+            .map(Into::into)
+            .collect();
+        Ok(QuoteStage { verbs, title_heads })
     }
 }
 
@@ -882,7 +892,8 @@ impl<'a> Finder<'a> {
                 while u < end && self.mention_of[u] == Some(m) {
                     u += 1;
                 }
-                let modifier = u < end && self.mention_of[u].is_some();
+                let modifier = (u < end && self.mention_of[u].is_some())
+                    || self.titled_person_after(mention.kind, u, end);
                 // `Spain's agriculture minister, Luis Planas,`: the possessor is not the subject
                 let possessor = u < end && matches!(self.word(u), "'s" | "\u{2019}s");
                 if !governed && !quoted && speaker_like && !modifier && !possessor {
@@ -913,6 +924,32 @@ impl<'a> Finder<'a> {
             t += 1;
         }
         None
+    }
+
+    /// Whether a mention of kind `kind` ending at token `u` only says whose the person after
+    /// it is: up to three lowercase words ending in a title's head, then a person (`Georgian
+    /// Dream leader Irakli Kobakhidze`, `Hamas political chief X`; not `the UN envoy met X`).
+    fn titled_person_after(&self, kind: MentionType, u: usize, end: usize) -> bool {
+        if kind == MentionType::Person {
+            return false;
+        }
+        let words = (u..end.min(u + 3))
+            .take_while(|&w| {
+                self.mention_of[w].is_none()
+                    && self.doc.tokens[w].kind == TokenKind::Word
+                    && self.word(w).starts_with(|c: char| c.is_ascii_lowercase())
+            })
+            .count();
+        (1..=words).any(|n| {
+            let last = u + n - 1;
+            self.stage.title_heads.contains(self.word(last))
+                && self
+                    .mention_of
+                    .get(last + 1)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|m| self.doc.mentions[m as usize].kind == MentionType::Person)
+        })
     }
 
     /// Reported speech without quote marks, in every content sentence.

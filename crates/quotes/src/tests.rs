@@ -274,3 +274,13 @@ fn a_second_verb_after_but_speaks_for_its_own_clause() {
     let q = find(&qs, "the cranes would run through the night");
     assert_eq!(q.2.as_deref(), Some("Kenya Ports Authority"), "{qs:#?}");
 }
+
+#[test]
+fn an_organisation_before_a_title_and_a_name_is_whose_the_speaker_is() {
+    let qs = quotes(
+        "Hezbollah deputy leader Karim Haddad, a former lawmaker, rejected the offer and \
+         said the group would keep its weapons.",
+    );
+    let q = find(&qs, "the group would keep its weapons");
+    assert_eq!(q.2.as_deref(), Some("Karim Haddad"), "{qs:#?}");
+}
