@@ -138,6 +138,8 @@ pub struct Title {
 pub enum Head {
     /// An organisation: `Party`, `Ministry`.
     Org,
+    /// A business, an organisation too: `Motors`, `Holdings`, `Ltd`.
+    Business,
     /// A place without government: `River`, `Sea`.
     Loc,
     /// A place with government: `Province`, `County`.
@@ -338,6 +340,7 @@ impl ActorLexicon {
         for row in heads.rows() {
             let head = match field(row, heads.file(), 1)? {
                 "ORG" => Head::Org,
+                "ORG-BUS" => Head::Business,
                 "LOC" => Head::Loc,
                 "GPE" => Head::Gpe,
                 "LOC-first" => Head::LocFirst,
@@ -345,7 +348,10 @@ impl ActorLexicon {
                 other => {
                     return Err(row.error(
                         heads.file(),
-                        format!("unknown type {other:?}: use ORG, LOC, GPE, LOC-first, GPE-first"),
+                        format!(
+                            "unknown type {other:?}: use ORG, ORG-BUS, LOC, GPE, LOC-first, \
+                             GPE-first"
+                        ),
                     ))
                 }
             };

@@ -58,7 +58,7 @@ pub use lexicon::ActorLexicon;
 pub use user::UserError;
 
 use fold::fold;
-use lexicon::{EntryKind, Form, Hit};
+use lexicon::{EntryKind, Form, Head, Hit};
 use scan::{Cand, RunType, Scanner, What};
 
 /// The `actors` stage. Build it once; it is immutable and shared across threads.
@@ -166,6 +166,9 @@ struct Linker<'a> {
     confirmed: FxHashMap<Cow<'a, str>, Key<'a>>,
     /// The organisation of states named last, which `the bloc` refers back to.
     last_igo: Option<Key<'a>>,
+    /// The business named last (a name ending in a business word of
+    /// `data/actors/name_heads.tsv`: `Motors`, `Holdings`), which `the company` refers back to.
+    last_business: Option<Key<'a>>,
     /// The actor of each key.
     keys: FxHashMap<Key<'a>, usize>,
     actors: Vec<Actor>,
@@ -235,6 +238,7 @@ impl ActorStage {
             titled: FxHashMap::default(),
             confirmed: FxHashMap::default(),
             last_igo: None,
+            last_business: None,
             keys: FxHashMap::default(),
             actors: Vec::new(),
             cand_actor: Vec::with_capacity(cands.len()),
@@ -643,6 +647,11 @@ impl<'a> Linker<'a> {
         let surface = &text[span];
         match c.what {
             What::Named(hits) => self.resolve_named(c, surface, hits),
+            What::Agent { back: true, .. } if self.last_business.is_some() => Some(Resolved {
+                kind: MentionType::Org,
+                key: self.last_business.clone()?,
+                seed: Seed::Known,
+            }),
             What::Agent {
                 agent,
                 phrase,
@@ -931,6 +940,16 @@ impl<'a> Linker<'a> {
             What::Agent { .. } | What::RoleRef(_) | What::CountryRef | What::BlocRef
         ) {
             self.confirmed.insert(name, r.key.clone());
+        }
+        if matches!(c.what, What::Unknown(Some(RunType::Org))) && matches!(r.key, Key::Other(_)) {
+            let head = surface
+                .rsplit(' ')
+                .next()
+                .and_then(|w| self.lex.word(w))
+                .and_then(|w| w.head);
+            if head == Some(Head::Business) {
+                self.last_business = Some(r.key.clone());
+            }
         }
         // `the bloc` is a union of states, not one of its institutions (`the Commission`,
         // `the European Council`, a court or a bank)

@@ -43,6 +43,8 @@ pub(crate) enum What<'a> {
         /// False when the words before say the people are of some other state (`other
         /// European governments`, `foreign diplomats`): no country unless one is named.
         home: bool,
+        /// `the company`, `the Seoul-based firm`: the business named last, if any.
+        back: bool,
     },
     /// A capitalised run no lexicon knows, typed from its cues (or not at all).
     Unknown(Option<RunType>),
@@ -398,7 +400,9 @@ impl<'a> Scanner<'a> {
                 let c = self.word(k);
                 // `Commission on Human Rights`, `Office on Drugs and Crime`: `on` after an
                 // organisation's head word
-                let on = k == j && c == "on" && self.info[j - 1].lex.head == Some(Head::Org);
+                let on = k == j
+                    && c == "on"
+                    && matches!(self.info[j - 1].lex.head, Some(Head::Org | Head::Business));
                 let inner = CONNECTORS.contains(&c)
                     || matches!(c, "for" | "and" | "&" | "the")
                     || on
@@ -643,7 +647,7 @@ impl<'a> Scanner<'a> {
     /// it.
     fn run_type(&self, s: usize, e: usize, titled: bool) -> Option<RunType> {
         match self.info[e - 1].lex.head {
-            Some(Head::Org) => return Some(RunType::Org),
+            Some(Head::Org | Head::Business) => return Some(RunType::Org),
             Some(Head::Loc) => return Some(RunType::Loc),
             Some(Head::Gpe) => return Some(RunType::Gpe),
             _ => {}
@@ -652,7 +656,7 @@ impl<'a> Scanner<'a> {
         // Human Rights`, `Office for National Statistics`.
         for j in s + 1..e.saturating_sub(1) {
             if matches!(self.word(j), "of" | "on" | "for")
-                && self.info[j - 1].lex.head == Some(Head::Org)
+                && matches!(self.info[j - 1].lex.head, Some(Head::Org | Head::Business))
             {
                 return Some(RunType::Org);
             }
@@ -1075,6 +1079,12 @@ impl<'a> Scanner<'a> {
                         })
                         .flatten()
                 });
+                // `the company`, `the Seoul-based firm`: a business named before
+                let back = !proper
+                    && owner.is_none()
+                    && (phrase.eq_ignore_ascii_case("company")
+                        || phrase.eq_ignore_ascii_case("firm"))
+                    && (i.saturating_sub(3).max(start)..i).any(|k| self.lower_is(k, &["the"]));
                 let what = What::Agent {
                     agent,
                     phrase,
@@ -1082,6 +1092,7 @@ impl<'a> Scanner<'a> {
                     proper,
                     owner,
                     home,
+                    back,
                 };
                 cands.push(Cand {
                     possessive: self.possessive(e, end),

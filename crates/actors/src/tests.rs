@@ -1016,3 +1016,23 @@ fn intelligence_is_an_agency_only_when_a_country_or_organisation_qualifies_it() 
         surfaces(&doc)
     );
 }
+
+#[test]
+fn the_company_is_the_business_named_last() {
+    let doc = analyze(
+        "Chipmaker cuts outlook\n\nShares in Varnholt Robotics fell on Monday in Frankfurt. The company said demand from carmakers had slowed, and the Bavarian firm cut its forecast.\n",
+        None,
+    );
+    for surface in ["company", "firm"] {
+        let actor =
+            actor_of(&doc, surface).unwrap_or_else(|| panic!("{surface}: {:?}", surfaces(&doc)));
+        assert_eq!(actor.name, "Varnholt Robotics", "{surface}");
+    }
+    // a ministry is no business: `the company` then is the role noun it was
+    let doc = analyze(
+        "Audit ordered\n\nThe Kenyan Ministry of Mining said the company had underpaid royalties.\n",
+        None,
+    );
+    let actor = actor_of(&doc, "company").unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
+    assert_ne!(actor.name, "Ministry of Mining");
+}
