@@ -3289,12 +3289,23 @@ fn drop_repeats(events: &mut Vec<Event>) {
             // `To protest the pay cut, workers went on strike`: the more specific code wins,
             // with the actors the first one named.
             Some(k) if specific(e.cameo) && !specific(k.cameo) => {
-                let (source, target) = (k.source, k.target);
-                *k = Event {
-                    source: e.source.or(source),
-                    target: e.target.or(target),
-                    ..e
-                };
+                let first = std::mem::replace(k, e);
+                k.source = k.source.or(first.source);
+                if k.target.is_none() {
+                    k.target = first.target;
+                    k.target_guessed = first.target_guessed;
+                }
+                // `12 people were killed when jets bombed the town`: the toll, place and date
+                // the first gave stay with the act
+                k.fatalities = k.fatalities.or(first.fatalities);
+                k.injured = k.injured.or(first.injured);
+                if k.location.is_none() {
+                    k.location = first.location;
+                }
+                if k.date_span.is_none() && first.date_span.is_some() {
+                    k.date = first.date;
+                    k.date_span = first.date_span;
+                }
             }
             // `to lift the curfew and release the union leaders`: the act with someone it is
             // done to is the fuller record of the two

@@ -1577,3 +1577,24 @@ fn travel_and_visa_bans_are_sanctions() {
     let doc = run("Britain last week imposed visa bans on Belarusian officials.");
     assert_eq!(summary(&doc), ["163 GBR>BLR"]);
 }
+
+#[test]
+fn a_specific_act_that_restates_a_killing_keeps_its_toll() {
+    let doc = run("Four people were killed in an air strike on a clinic in Kherson on Sunday.");
+    assert_eq!(summary(&doc), ["195 ->UKR"]);
+    assert_eq!(doc.events[0].fatalities, Some(4));
+}
+
+#[test]
+fn a_road_blockade_is_a_protest_and_no_killing() {
+    let doc =
+        run("Two people were killed when police tried to clear a highway blockade near Oruro.");
+    let s = summary(&doc);
+    assert!(s.iter().any(|e| e.starts_with("144")), "{s:?}");
+    assert!(
+        doc.events
+            .iter()
+            .any(|e| e.cameo.starts_with("19") && e.fatalities == Some(2)),
+        "{s:?}"
+    );
+}
