@@ -678,6 +678,10 @@ ADD = [
     ("labour unions", "LAB", "organization"),
     ("trade unionist", "LAB", "group"),
     ("trade unionists", "LAB", "group"),
+    # the state's watchdog over its own administration (Defensoria del Pueblo, Public Protector)
+    ("ombudsman", "GOV", "group"),
+    ("ombudsmen", "GOV", "group"),
+    ("ombudsperson", "GOV", "group"),
     # one-word trades the role noun "workers" does not reach
     ("autoworker", "LAB", "group"),
     ("autoworkers", "LAB", "group"),

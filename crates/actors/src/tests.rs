@@ -1036,3 +1036,18 @@ fn the_company_is_the_business_named_last() {
     let actor = actor_of(&doc, "company").unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
     assert_ne!(actor.name, "Ministry of Mining");
 }
+
+#[test]
+fn trades_and_watchdogs_are_role_nouns() {
+    let doc = analyze(
+        "Port strike spreads\n\nPeruvian dockworkers walked out in Callao, and the ombudsman's office in Lima urged talks.\n",
+        None,
+    );
+    let code = |surface: &str| {
+        actor_of(&doc, surface)
+            .and_then(|a| a.cameo.clone())
+            .unwrap_or_else(|| panic!("{surface}: {:?}", surfaces(&doc)))
+    };
+    assert_eq!(code("Peruvian dockworkers"), "PERLAB");
+    assert_eq!(code("ombudsman"), "PERGOV");
+}
