@@ -216,7 +216,15 @@ fn at(words: &[&str], i: usize, published: Option<NaiveDate>, future: bool) -> O
                 _ => 0,
             };
             return match unit {
-                "week" => hit(end, ym(p + Duration::days(7 * i64::from(step)))),
+                // a week spans two months at times: it is the month of its Thursday, as ISO
+                // 8601 numbers weeks (`last week` on Tuesday 6 May is April 28 to May 4: May)
+                "week" => {
+                    let d = p + Duration::days(7 * i64::from(step));
+                    let thursday =
+                        d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+                            + Duration::days(3);
+                    hit(end, ym(thursday))
+                }
                 "month" => {
                     let d = shift_months(p, step)?;
                     hit(end, ym(d))
@@ -318,6 +326,30 @@ mod tests {
         assert_eq!(one("on 20 December", false).as_deref(), Some("2023-12-20"));
         assert_eq!(one("two weeks ago", false).as_deref(), Some("2024-02-29"));
         assert_eq!(one("since last year", false).as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn a_week_across_two_months_is_the_month_of_its_thursday() {
+        let at = |published: (i32, u32, u32), s: &str| {
+            let words: Vec<&str> = s.split(' ').collect();
+            let p = NaiveDate::from_ymd_opt(published.0, published.1, published.2);
+            find(&words, p, false).into_iter().next().map(|h| h.value)
+        };
+        // Tuesday 6 May 2025: last week ran from Monday 28 April to Sunday 4 May
+        assert_eq!(
+            at((2025, 5, 6), "met last week").as_deref(),
+            Some("2025-05")
+        );
+        // Friday 2 August 2024: this week began on Monday 29 July
+        assert_eq!(
+            at((2024, 8, 2), "earlier this week").as_deref(),
+            Some("2024-08")
+        );
+        // Wednesday 2 April 2025: this week's Thursday is 3 April, last week's 27 March
+        assert_eq!(
+            at((2025, 4, 2), "met last week").as_deref(),
+            Some("2025-03")
+        );
     }
 
     #[test]
