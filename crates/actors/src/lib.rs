@@ -535,12 +535,7 @@ impl<'a> Linker<'a> {
                 kind,
                 phrase,
             } => {
-                let adjective = self
-                    .lex
-                    .country(iso)
-                    .and_then(|e| e.adjective.as_deref())
-                    .map(str::to_string)
-                    .unwrap_or_else(|| self.country_name(iso));
+                let adjective = self.adjective(iso);
                 let label = phrase.unwrap_or_else(|| role_label(role));
                 actor(
                     format!("{adjective} {label}"),
@@ -901,6 +896,22 @@ impl<'a> Linker<'a> {
             self.actors.push(actor);
             self.keys.insert(r.key.clone(), self.actors.len() - 1);
         }
+        // `the president`, then `the government`: one actor of the state's role, named by
+        // the institution once the text names it rather than by the first of its words
+        if let (
+            Some(&a),
+            Seed::State {
+                iso,
+                role,
+                phrase: Some(phrase),
+                ..
+            },
+        ) = (self.keys.get(&r.key), r.seed)
+        {
+            if phrase.eq_ignore_ascii_case(role_label(role)) {
+                self.actors[a].name = format!("{} {}", self.adjective(iso), role_label(role));
+            }
+        }
         let name = folded(surface);
         // A role (`the president`) names no one: it gives no surname and no longer name.
         let named = !matches!(c.what, What::RoleRef(_));
@@ -973,6 +984,15 @@ impl<'a> Linker<'a> {
                 self.last_igo = Some(r.key.clone());
             }
         }
+    }
+
+    /// The adjective of a state (`Georgian`), else its name.
+    fn adjective(&self, iso: &str) -> String {
+        self.lex
+            .country(iso)
+            .and_then(|e| e.adjective.as_deref())
+            .map(str::to_string)
+            .unwrap_or_else(|| self.country_name(iso))
     }
 
     /// The actor of `key`, made from `seed` when new; records mention `m` on it.

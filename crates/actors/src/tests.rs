@@ -1051,3 +1051,21 @@ fn trades_and_watchdogs_are_role_nouns() {
     assert_eq!(code("Peruvian dockworkers"), "PERLAB");
     assert_eq!(code("ombudsman"), "PERGOV");
 }
+
+#[test]
+fn a_states_role_is_named_by_its_institution_once_the_text_names_it() {
+    let doc = analyze(
+        "Armenia's president rejects vote\n\nYerevan officials said the count was flawed. The government said it would appeal.\n",
+        None,
+    );
+    let actor = actor_of(&doc, "government").unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
+    assert_eq!(actor.name, "Armenian government");
+    assert_eq!(actor.cameo.as_deref(), Some("ARMGOV"));
+    // without the institution's word the first words name it
+    let doc = analyze(
+        "Border calm\n\nArmenian troops held their positions.\n",
+        None,
+    );
+    let actor = actor_of(&doc, "Armenian troops").unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
+    assert_eq!(actor.name, "Armenian troops");
+}
