@@ -2376,6 +2376,20 @@ impl<'a> Finder<'a> {
             }
             k += 1;
         }
+        // `Chile is in talks with Argentina`, `said it was in talks with`: who is in the
+        // talks is the subject of the copula
+        if source.is_empty()
+            && m.first >= first + 2
+            && self.is(m.first - 1, "in")
+            && self.is_any(
+                m.first - 2,
+                &[
+                    "is", "was", "are", "were", "be", "been", "remain", "remains", "remained",
+                ],
+            )
+        {
+            return Some((self.subject(m.first, first), target));
+        }
         if source.is_empty() {
             match self.object_position(m.first, first) {
                 Some(true) => {}

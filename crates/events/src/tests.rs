@@ -1598,3 +1598,11 @@ fn a_road_blockade_is_a_protest_and_no_killing() {
         "{s:?}"
     );
 }
+
+#[test]
+fn who_is_in_talks_is_the_subject_of_the_copula() {
+    let doc = run("Uruguay is in talks with Brazil about the river dredging.");
+    assert_eq!(summary(&doc), ["040 URY>BRA"]);
+    let doc = run("Uruguay's foreign ministry said it was in talks with Brazil.");
+    assert_eq!(summary(&doc), ["040 URY>BRA reported"]);
+}
