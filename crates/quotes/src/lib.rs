@@ -1143,7 +1143,14 @@ impl<'a> Finder<'a> {
         if w.ends_with("ing") {
             // `with Prime Minister Viktor Orban saying ...`.
             let (np, a) = self.phrase_before(first, v);
-            if np < a && np > first && self.word(np - 1).eq_ignore_ascii_case("with") {
+            // (the name right before the verb, not words inside a quote before a comma:
+            // `"... with the rules," X told analysts, adding that ...`)
+            if np < a
+                && np > first
+                && self.word(np - 1).eq_ignore_ascii_case("with")
+                && !self.in_quote(self.doc.tokens[np].span.start as usize)
+                && (a..v).all(|t| self.word(t) != ",")
+            {
                 let (speaker, speaker_span) = self.speaker_of(np, a, cue.start as usize)?;
                 let start = self.clause_after(v, e, bare_clause)?;
                 return self.clause_to_cut(si, start, e, speaker, Some(speaker_span), cue);

@@ -284,3 +284,13 @@ fn an_organisation_before_a_title_and_a_name_is_whose_the_speaker_is() {
     let q = find(&qs, "the group would keep its weapons");
     assert_eq!(q.2.as_deref(), Some("Karim Haddad"), "{qs:#?}");
 }
+
+#[test]
+fn adding_after_a_quote_goes_on_with_its_speaker_not_with_words_inside_it() {
+    let qs = quotes(
+        "\"We have dealt honestly with the regulator,\" Ines Moreau told shareholders in \
+         Lyon, adding that the dividend would be cut.",
+    );
+    let q = find(&qs, "the dividend would be cut");
+    assert_eq!(q.2.as_deref(), Some("Ines Moreau"), "{qs:#?}");
+}
