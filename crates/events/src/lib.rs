@@ -3291,10 +3291,19 @@ fn drop_repeats(events: &mut Vec<Event>) {
                 k.cameo.get(..2) == e.cameo.get(..2)
                     && k.negated == e.negated
                     && k.modality == e.modality
-                    && (e.source.is_none() || e.source == k.source)
+                    && (e.source.is_none()
+                        || e.source == k.source
+                        // `12 were killed when jets bombed ...`: the specific act says who
+                        || (k.source.is_none() && specific(e.cameo) && !specific(k.cameo)))
                     // `a drone strike blamed on X killed three journalists`: the verb names
                     // whom the strike hit
-                    && (e.target.is_none() || k.target.is_none() || e.target == k.target)
+                    && (e.target.is_none()
+                        || k.target.is_none()
+                        || e.target == k.target
+                        // `12 people were killed in Gaza when jets bombed a school`: a place
+                        // taken for whom an act was aimed at yields to one named
+                        || e.target_guessed
+                        || k.target_guessed)
                     && !differs(e.fatalities, k.fatalities)
                     && !differs(e.injured, k.injured)
                     && (e.location.is_none() || e.location == k.location)

@@ -1606,3 +1606,14 @@ fn who_is_in_talks_is_the_subject_of_the_copula() {
     let doc = run("Uruguay's foreign ministry said it was in talks with Brazil.");
     assert_eq!(summary(&doc), ["040 URY>BRA reported"]);
 }
+
+#[test]
+fn a_killing_and_the_attack_that_did_it_are_one_event() {
+    let doc = run(
+        "Nine people were killed when Russian forces shelled a bus station in Kherson on Friday.",
+    );
+    let s = summary(&doc);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert!(s[0].starts_with("19") && s[0].contains("RUS>"), "{s:?}");
+    assert_eq!(doc.events[0].fatalities, Some(9));
+}
