@@ -952,8 +952,8 @@ impl<'a> Finder<'a> {
         // `the floods have killed 11 people`, `died in the earthquake`, `crushed to death in a
         // stampede`: deaths, no violence
         if matches!(root, "17" | "18" | "19" | "20")
-            && sources.iter().all(Option::is_none)
-            && self.hazard_near(m, first, end)
+            && ((sources.iter().all(Option::is_none) && self.hazard_near(m, first, end))
+                || self.hazard_opens_clause_before(m, first))
         {
             return;
         }
@@ -2707,6 +2707,17 @@ impl<'a> Finder<'a> {
         (start..m.first)
             .chain(after)
             .any(|t| self.cue_at(t, t, Cue::Hazard))
+    }
+
+    /// True when the trigger is an `, -ing` clause after a clause a hazard opens (`The cyclone
+    /// hit Malawi on Sunday, killing 99 people`): the hazard did it, whoever the clause names
+    /// after it.
+    fn hazard_opens_clause_before(&self, m: &Match, first: usize) -> bool {
+        if m.form != Some(VerbForm::Ing) || m.first <= first + 1 || !self.is(m.first - 1, ",") {
+            return false;
+        }
+        let start = self.clause_start(m.first - 1, first);
+        (start..(start + 4).min(m.first - 1)).any(|t| self.cue_at(t, t, Cue::Hazard))
     }
 
     /// True when the verb trigger is in the perfect (`have been killed`, `has killed`) and its

@@ -1617,3 +1617,11 @@ fn a_killing_and_the_attack_that_did_it_are_one_event() {
     assert!(s[0].starts_with("19") && s[0].contains("RUS>"), "{s:?}");
     assert_eq!(doc.events[0].fatalities, Some(9));
 }
+
+#[test]
+fn a_hazard_that_opens_the_clause_did_the_killing_after_its_comma() {
+    let doc = run("The cyclone battered Mozambique on Sunday, killing 41 people.");
+    assert!(summary(&doc).is_empty(), "{:?}", summary(&doc));
+    let doc = run("Troops fired on families fleeing the floods, killing three people.");
+    assert!(!summary(&doc).is_empty());
+}
