@@ -27,6 +27,8 @@ pub const ROWS: usize = 2;
 pub const BANDS: usize = 16;
 /// Bits of a shingle's hash that choose its bucket: `HASHES` is `1 << BUCKET_BITS`.
 const BUCKET_BITS: u32 = 7;
+/// Buckets an empty bucket tries before it finds a filled one, at most.
+const DONOR_TRIES: usize = 5_000;
 
 /// The MinHash signature of one text, with the size of its shingle set.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,6 +114,16 @@ pub fn name_hash(name: &str) -> u32 {
     (h >> 32) as u32
 }
 
+/// The buckets an empty bucket `i` borrows from, in the order it tries them: a fixed sequence
+/// of hashes of its number, the same for every text.
+fn donors_of(i: usize) -> impl Iterator<Item = usize> {
+    let mut attempt = SEEDS[1 + i % (HASHES - 1)];
+    std::iter::repeat_with(move || {
+        attempt = mix(attempt.wrapping_add(i as u64));
+        (attempt >> (64 - BUCKET_BITS)) as usize
+    })
+}
+
 impl Signature {
     /// The signature of a text. A text of fewer than [`SHINGLE`] words is one shingle.
     ///
@@ -120,7 +132,7 @@ impl Signature {
     /// shingle fell in takes the minimum of another, chosen by a fixed sequence of hashes of
     /// its number until one holds a value (optimal densification, Shrivastava 2017), so two
     /// texts agree in a position with probability equal to their resemblance, as with one hash
-    /// function per position, at a hundredth of the cost.
+    /// function per position, with one hash per shingle instead of [`HASHES`].
     pub fn of(text: &str) -> Signature {
         const { assert!(HASHES == 1 << BUCKET_BITS) };
         let mut mins = [u32::MAX; HASHES];
@@ -166,14 +178,12 @@ impl Signature {
                 }
                 // the same sequence for every text, so that two texts with the same bucket
                 // empty copy the same donor
-                let mut attempt = SEEDS[1 + i % (HASHES - 1)];
-                loop {
-                    attempt = mix(attempt.wrapping_add(i as u64));
-                    let j = (attempt >> (64 - BUCKET_BITS)) as usize;
-                    if filled & (1 << j) != 0 {
-                        *min = donors[j];
-                        break;
-                    }
+                // every sequence reaches every bucket within DONOR_TRIES (tested)
+                if let Some(j) = donors_of(i)
+                    .take(DONOR_TRIES)
+                    .find(|&j| filled & (1 << j) != 0)
+                {
+                    *min = donors[j];
                 }
             }
         }
@@ -294,6 +304,24 @@ mod tests {
         let short = Signature::of("Storm hits");
         assert_eq!(short.shingles, 1);
         assert!(short.likeness(&Signature::of("storm HITS")).is_duplicate());
+    }
+
+    #[test]
+    fn every_densification_sequence_reaches_every_bucket_soon() {
+        for i in 0..HASHES {
+            let mut seen = [false; HASHES];
+            let mut left = HASHES;
+            for (step, j) in donors_of(i).enumerate() {
+                if !seen[j] {
+                    seen[j] = true;
+                    left -= 1;
+                }
+                if left == 0 {
+                    break;
+                }
+                assert!(step < DONOR_TRIES, "bucket {i}: {left} buckets unreached");
+            }
+        }
     }
 
     #[test]
