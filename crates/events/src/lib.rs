@@ -2696,12 +2696,11 @@ impl<'a> Finder<'a> {
     /// its clause before it) or its cause just after it (`killed in the floods`, `by a
     /// landslide`).
     fn hazard_near(&self, m: &Match, first: usize, end: usize) -> bool {
-        let mut start = self.clause_start(m.first, first);
         // `Cyclone Remal tore through the coast, killing 14`: the -ing clause's subject is
         // the clause's before the comma
-        if m.form == Some(VerbForm::Ing) && m.first > first + 1 && self.is(m.first - 1, ",") {
-            start = self.clause_start(m.first - 1, first);
-        }
+        let start = self
+            .clause_before_ing(m, first)
+            .unwrap_or_else(|| self.clause_start(m.first, first));
         let after = (m.first + 1..end.min(m.first + 8))
             .take_while(|&t| !self.is_any(t, &[",", ";", "and", "but", "when", "as", "after"]));
         (start..m.first)
@@ -2713,11 +2712,15 @@ impl<'a> Finder<'a> {
     /// hit Malawi on Sunday, killing 99 people`): the hazard did it, whoever the clause names
     /// after it.
     fn hazard_opens_clause_before(&self, m: &Match, first: usize) -> bool {
-        if m.form != Some(VerbForm::Ing) || m.first <= first + 1 || !self.is(m.first - 1, ",") {
-            return false;
-        }
-        let start = self.clause_start(m.first - 1, first);
-        (start..(start + 4).min(m.first - 1)).any(|t| self.cue_at(t, t, Cue::Hazard))
+        self.clause_before_ing(m, first).is_some_and(|start| {
+            (start..(start + 4).min(m.first - 1)).any(|t| self.cue_at(t, t, Cue::Hazard))
+        })
+    }
+
+    /// The first token of the clause before the comma of an `, -ing` trigger.
+    fn clause_before_ing(&self, m: &Match, first: usize) -> Option<usize> {
+        (m.form == Some(VerbForm::Ing) && m.first > first + 1 && self.is(m.first - 1, ","))
+            .then(|| self.clause_start(m.first - 1, first))
     }
 
     /// True when the verb trigger is in the perfect (`have been killed`, `has killed`) and its
@@ -3322,25 +3325,7 @@ fn drop_repeats(events: &mut Vec<Event>) {
         match repeat {
             // `To protest the pay cut, workers went on strike`: the more specific code wins,
             // with the actors the first one named.
-            Some(k) if specific(e.cameo) && !specific(k.cameo) => {
-                let first = std::mem::replace(k, e);
-                k.source = k.source.or(first.source);
-                if k.target.is_none() {
-                    k.target = first.target;
-                    k.target_guessed = first.target_guessed;
-                }
-                // `12 people were killed when jets bombed the town`: the toll, place and date
-                // the first gave stay with the act
-                k.fatalities = k.fatalities.or(first.fatalities);
-                k.injured = k.injured.or(first.injured);
-                if k.location.is_none() {
-                    k.location = first.location;
-                }
-                if k.date_span.is_none() && first.date_span.is_some() {
-                    k.date = first.date;
-                    k.date_span = first.date_span;
-                }
-            }
+            Some(k) if specific(e.cameo) && !specific(k.cameo) => take_over(k, e),
             // `to lift the curfew and release the union leaders`: the act with someone it is
             // done to is the fuller record of the two
             Some(k)
@@ -3349,17 +3334,7 @@ fn drop_repeats(events: &mut Vec<Event>) {
                     && !e.target_guessed
                     && specific(e.cameo) =>
             {
-                let kept = std::mem::replace(k, e);
-                k.source = k.source.or(kept.source);
-                k.fatalities = k.fatalities.or(kept.fatalities);
-                k.injured = k.injured.or(kept.injured);
-                if k.location.is_none() {
-                    k.location = kept.location;
-                }
-                if k.date_span.is_none() && kept.date_span.is_some() {
-                    k.date = kept.date;
-                    k.date_span = kept.date_span;
-                }
+                take_over(k, e)
             }
             Some(k) => {
                 k.fatalities = k.fatalities.or(e.fatalities);
@@ -3374,6 +3349,27 @@ fn drop_repeats(events: &mut Vec<Event>) {
     }
     kept.sort_by_key(|e| (e.trigger.start, e.source));
     *events = kept;
+}
+
+/// Puts `e` in the place of the repeat `k`, keeping what only `k` gave: its source, its target
+/// when `e` names none, and its toll, place and date (`12 people were killed when jets bombed
+/// the town`: the toll stays with the act).
+fn take_over(k: &mut Event, e: Event) {
+    let first = std::mem::replace(k, e);
+    k.source = k.source.or(first.source);
+    if k.target.is_none() {
+        k.target = first.target;
+        k.target_guessed = first.target_guessed;
+    }
+    k.fatalities = k.fatalities.or(first.fatalities);
+    k.injured = k.injured.or(first.injured);
+    if k.location.is_none() {
+        k.location = first.location;
+    }
+    if k.date_span.is_none() && first.date_span.is_some() {
+        k.date = first.date;
+        k.date_span = first.date_span;
+    }
 }
 
 /// `elections` for `election`, `talks` for `talk`.
