@@ -775,13 +775,19 @@ impl<'a> Finder<'a> {
         let reduced = (m.form == Some(VerbForm::Ed))
             .then(|| self.reduced_relative(m, first, end))
             .flatten();
-        let passive =
-            reduced.is_some() || (m.form == Some(VerbForm::Ed) && self.is_passive(m, first, end));
+        let passive = reduced.is_some()
+            || (m.form == Some(VerbForm::Ed)
+                && (self.is_passive(m, first, end) || self.elliptical_passive(m, first)));
         let (sources, targets): (Vec<Arg>, Vec<Arg>) = match m.form {
             None => match self.noun_args(m, first, end) {
                 Some(args) => args,
                 None => return,
             },
+            // `two farmers were killed and dozens injured`: a count standing for a passive's
+            // subject names no one
+            Some(VerbForm::Ed) if self.elliptical_passive(m, first) => {
+                (self.by_agent(m.end, end), Vec::new())
+            }
             Some(_) if reduced.is_some() => (
                 self.by_agent(m.end, end),
                 reduced.into_iter().map(Arg::Mention).collect(),
@@ -1197,6 +1203,18 @@ impl<'a> Finder<'a> {
         false
     }
 
+    /// `two were killed and dozens injured`, `..., 12 wounded`: a participle right after a
+    /// count that follows `and` or a comma, with the passive's auxiliary left out.
+    fn elliptical_passive(&self, m: &Match, first: usize) -> bool {
+        let count = |k: usize| {
+            self.doc.tokens[k].kind == TokenKind::Number
+                || self.lex.number_word(self.word(k)).is_some()
+                || (self.has(k, class::QUANTITY) && self.word(k).ends_with('s'))
+                || self.is_any(k, &["several", "others", "more"])
+        };
+        m.first >= first + 2 && count(m.first - 1) && self.is_any(m.first - 2, &["and", ","])
+    }
+
     /// `called on X to lift the curfew and release ...`: when the verb at `m` follows `and` or
     /// `or` and the verb before it in the sentence is an infinitive, that verb's first token.
     fn coordinated_infinitive(&self, m: &Match, first: usize) -> Option<usize> {
@@ -1233,30 +1251,53 @@ impl<'a> Finder<'a> {
         if matches!(root, "14" | "15") {
             return None;
         }
-        let (_, e) = self
-            .last_verb
-            .filter(|&(_, e)| e < m.first && m.first > first)?;
+        if m.first <= first {
+            return None;
+        }
         let no_object = m.end >= end
             || self.doc.tokens[m.end].kind == TokenKind::Punct
             || self.has(m.end, class::PREPOSITION | class::ADVERB);
         // the words between the two verbs are one noun phrase that names someone: `the union
         // leaders`, `30 protesters`
-        let phrase = e..m.first;
-        let noun_phrase = phrase.len() <= 5
-            && phrase.clone().any(|k| self.mention_at[k].is_some())
-            && phrase.clone().all(|k| {
-                matches!(self.doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
-                    && !self.has(k, class::PREPOSITION | class::CLAUSE | class::PASSIVE)
-                    && !self.is_any(k, &["and", "or", "but"])
-            })
-            && !self.has(m.first - 1, class::DETERMINER);
-        if !(no_object && noun_phrase) {
-            return None;
+        if let Some((_, e)) = self.last_verb.filter(|&(_, e)| e < m.first) {
+            let phrase = e..m.first;
+            let noun_phrase = phrase.len() <= 5
+                && phrase.clone().any(|k| self.mention_at[k].is_some())
+                && phrase.clone().all(|k| {
+                    matches!(self.doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                        && !self.has(k, class::PREPOSITION | class::CLAUSE | class::PASSIVE)
+                        && !self.is_any(k, &["and", "or", "but"])
+                })
+                && !self.has(m.first - 1, class::DETERMINER);
+            if no_object && noun_phrase {
+                return phrase
+                    .rev()
+                    .find_map(|k| self.mention_at[k])
+                    .map(|mi| mi as usize);
+            }
         }
-        phrase
-            .rev()
-            .find_map(|k| self.mention_at[k])
-            .map(|mi| mi as usize)
+        // right after a name, with no auxiliary: `an activist accused by the government of`
+        // (a participle with its agent), `in exchange for a journalist detained in Mombasa`
+        // (a name a preposition of its clause governs is no subject)
+        let mut prev = m.first - 1;
+        // `an Iranian engineer detained in`: the name of the phrase is its adjective
+        if prev > first
+            && self.mention_at[prev].is_none()
+            && self.mention_at[prev - 1].is_some()
+            && self
+                .word(prev)
+                .starts_with(|c: char| c.is_ascii_lowercase())
+            && !self.has(prev, class::GRAMMAR)
+        {
+            prev -= 1;
+        }
+        let mi = self.mention_at[prev].filter(|&mi| !self.is_place(mi as usize))? as usize;
+        let agent = m.end < end && self.is(m.end, "by") && !self.by_agent(m.end, end).is_empty();
+        let start = self.clause_start(prev, first);
+        let governed = self
+            .governing_preposition(self.mention_start(prev, first), first)
+            .is_some_and(|p| p >= start);
+        (agent || (governed && no_object)).then_some(mi)
     }
 
     /// The actors after `by` that follow a passive verb.
@@ -1269,6 +1310,15 @@ impl<'a> Finder<'a> {
             && !self.is_any(t, &[",", ";"])
             && !self.has(t, class::CLAUSE)
         {
+            // `a journalist detained in Mombasa in exchange for fishermen held by Uganda`: the
+            // agent of a participle of a later name
+            if self.is(t, "by")
+                && t >= from + 2
+                && self.past_participle(t - 1)
+                && self.mention_at[t - 2].is_some()
+            {
+                return Vec::new();
+            }
             if self.is(t, "by") {
                 let run = self.mention_run(t + 1, end);
                 if !run.is_empty() {
@@ -1479,6 +1529,22 @@ impl<'a> Finder<'a> {
                 }
                 return self.subject(prev, first);
             }
+            // `fired tear gas at students demanding the dean's return`: an -ing word right
+            // after people, with no auxiliary, is a reduced relative clause of theirs (a
+            // progressive has its auxiliary: `students were demanding`); after a place or a
+            // body it is the clause's own adverbial (`rallied in Nairobi demanding`, `filed a
+            // case at the court accusing`)
+            if form == VerbForm::Ing && t == m.first {
+                let people = |mi: u32| {
+                    matches!(
+                        self.doc.mentions[mi as usize].kind,
+                        MentionType::Person | MentionType::Group | MentionType::Norp
+                    )
+                };
+                if let Some(mi) = self.mention_at[prev].filter(|&mi| people(mi)) {
+                    return vec![Arg::Mention(mi as usize)];
+                }
+            }
             // `detained for (peacefully) protesting`, `jailed over rioting`: the one who did
             // the -ing is who was detained, not the sentence's subject (who urged their
             // release); `stopped short of condemning` keeps its subject
@@ -1552,6 +1618,31 @@ impl<'a> Finder<'a> {
                 // `X refused to meet`, `X is expected to sign`: X.
                 return self.subject_skipping(prev, first);
             }
+        }
+        // `sentenced him for espionage, a charge his family rejected`: a possessive's noun
+        // between a noun and a finite verb is the subject of a relative clause of that noun,
+        // someone no lexicon names
+        if t >= first + 4
+            && matches!(form, VerbForm::Ed | VerbForm::S)
+            && self.mention_at[t - 1].is_none()
+            && self.is_any(t - 2, &["his", "her", "their", "its", "our"])
+            && self.is_any(t - 4, &["a", "an", "the"])
+            && self.doc.tokens[t - 3].kind == TokenKind::Word
+            && self
+                .word(t - 3)
+                .starts_with(|c: char| c.is_ascii_lowercase())
+            && self.mention_at[t - 3].is_none()
+            && !self.has(
+                t - 3,
+                class::DETERMINER
+                    | class::PREPOSITION
+                    | class::CLAUSE
+                    | class::REPORT
+                    | class::PASSIVE
+                    | class::ADVERB,
+            )
+        {
+            return Vec::new();
         }
         let subject = self.subject(m.first, first);
         // `X accused Y of firing first, a charge New Delhi rejected`: a name right before a
@@ -2509,6 +2600,19 @@ impl<'a> Finder<'a> {
     fn past_verb(&self, t: usize) -> bool {
         let w = self.word(t);
         w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase()) && !w.contains('-')
+    }
+
+    /// True when the word at `t` reads as a past participle: a past verb, or one of the
+    /// common irregular participles of the acts events name.
+    fn past_participle(&self, t: usize) -> bool {
+        self.past_verb(t)
+            || self.is_any(
+                t,
+                &[
+                    "held", "shot", "hit", "struck", "taken", "seized", "beaten", "caught", "led",
+                    "sent", "kept", "thrown",
+                ],
+            )
     }
 
     /// True when a determiner or possessive stands right before `t` (`an implied threat`,

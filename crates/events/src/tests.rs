@@ -1625,3 +1625,81 @@ fn a_hazard_that_opens_the_clause_did_the_killing_after_its_comma() {
     let doc = run("Troops fired on families fleeing the floods, killing three people.");
     assert!(!summary(&doc).is_empty());
 }
+
+#[test]
+fn an_ing_word_right_after_people_is_their_act() {
+    // a reduced relative clause: the migrants demand, not the police
+    let doc = run("Greek police fired tear gas at Albanian migrants demanding asylum.");
+    let demand: Vec<_> = summary(&doc)
+        .into_iter()
+        .filter(|e| e.starts_with("10"))
+        .collect();
+    assert_eq!(demand.len(), 1, "{:?}", summary(&doc));
+    assert!(demand[0].contains(" ALB>"), "{demand:?}");
+    // after a body or a place the -ing clause is the subject's own
+    let doc = run("South Africa filed a case at the International Court of Justice accusing Israel of genocide.");
+    assert!(
+        summary(&doc)
+            .iter()
+            .any(|e| e.starts_with("11") && e.contains("ZAF>ISR")),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn a_participle_after_a_name_a_preposition_governs_is_done_to_that_name() {
+    // no subject: `detained` is a reduced relative of `a Malian officer`
+    let doc = run("Talks stalled over the fate of a Malian officer detained in Abidjan.");
+    assert!(
+        summary(&doc).iter().any(|e| e == "173 ->MLI"),
+        "{:?}",
+        summary(&doc)
+    );
+    // and the `by` of a later name's participle is not its agent
+    let doc = run(
+        "Ghana agreed to free a Togolese trader detained in Accra in exchange for two Ghanaian fishermen held by Togo.",
+    );
+    assert!(
+        summary(&doc).iter().any(|e| e == "173 ->TGO"),
+        "{:?}",
+        summary(&doc)
+    );
+    // a passive participle with its agent right after a name
+    let doc =
+        run("Sierra Leone expelled Kamara, a Guinean diplomat accused by the police of spying.");
+    assert!(
+        summary(&doc)
+            .iter()
+            .any(|e| e.starts_with("11") && e.ends_with(">GIN")),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn a_possessive_noun_before_a_finite_verb_after_a_noun_is_a_relative_clause_subject() {
+    let doc = run(
+        "A court in Tehran jailed the German journalist for spying, a charge her employer always rejected.",
+    );
+    let reject: Vec<_> = summary(&doc)
+        .into_iter()
+        .filter(|e| e.starts_with("12"))
+        .collect();
+    assert!(reject.iter().all(|e| e.contains(" ->")), "{reject:?}");
+}
+
+#[test]
+fn a_count_before_a_participle_after_and_is_an_elliptical_passive() {
+    // `and 20 injured`: the twenty were injured; the miners injured no one
+    let doc = run(
+        "Two Zambian miners were killed and dozens injured on Friday when police broke up a strike, a union said.",
+    );
+    assert!(
+        summary(&doc)
+            .iter()
+            .all(|e| !(e.starts_with("18") && e.contains("ZMB>"))),
+        "{:?}",
+        summary(&doc)
+    );
+}
