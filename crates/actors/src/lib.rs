@@ -628,9 +628,12 @@ impl<'a> Linker<'a> {
         // the bigger: Geneva is the Swiss one unless the article is set in Illinois;
         // and otherwise the first listed: the lexicon lists a shared name first under the state
         // it usually means (`Congo` is the DRC unless the story is set in Brazzaville)
+        // a name the article has already given to an entry keeps it (`the Rapid Support
+        // Forces` named, then `the RSF denied`)
+        let seen = |h: &Hit| self.keys.contains_key(&Key::Entry(h.entry));
         hits.iter().max_by_key(|h| {
             (
-                rank(h),
+                rank(h) + 20 * i64::from(seen(h)),
                 self.lex.entry(h.entry).population,
                 std::cmp::Reverse(h.entry),
             )

@@ -894,12 +894,30 @@ impl<'a> Scanner<'a> {
                 _ => false,
             };
             if let Some((len, hits)) = named {
+                // `Ruto Mwangi` is not the known `Ruto` (William): a bare surname before a
+                // capitalised word no lexicon knows is part of another person's name
+                let other_person = !headline
+                    && len == 1
+                    && run.is_some_and(|r| r > i + 1)
+                    && hits
+                        .iter()
+                        .all(|h| lex.entry(h.entry).kind == crate::lexicon::EntryKind::Person)
+                    && {
+                        let next = self.info[i + 1];
+                        self.tokens[i + 1].kind == TokenKind::Word
+                            && next.name_word
+                            && !next.lex.agent
+                            && !next.lex.title
+                            && !next.lex.stop
+                            && self.match_name(i + 1, end, shout).is_none()
+                    };
                 let run_wins = !agent_rest
                     && run.is_some_and(|r| {
                         r - i > len
                             && !(i..r)
                                 .any(|j| is_possessive_mark(self.tokens[j].kind, self.word(j)))
-                            && (places_or_capitals(self.lex, hits)
+                            && (other_person
+                                || places_or_capitals(self.lex, hits)
                                 || matches!(run_type, Some(RunType::Org | RunType::Loc)))
                     });
                 if !run_wins {

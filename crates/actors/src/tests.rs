@@ -1069,3 +1069,40 @@ fn a_states_role_is_named_by_its_institution_once_the_text_names_it() {
     let actor = actor_of(&doc, "Armenian troops").unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
     assert_eq!(actor.name, "Armenian troops");
 }
+
+#[test]
+fn an_acronym_shared_by_two_entries_keeps_the_one_the_article_named() {
+    // the article is set in Chad, so neither meaning of `RSF` is of its home country: the one
+    // named before wins
+    let text = "Chad closes border\n\nChad shut its border after the Rapid Support Forces crossed into the town of Adre, Chadian officials said. The RSF denied any role. Chad's army said the RSF fighters had left.\n";
+    let doc = analyze(text, Some("2025-03-04"));
+    assert_eq!(
+        actor_of(&doc, "RSF").map(|a| a.name.as_str()),
+        Some("Rapid Support Forces")
+    );
+    // with no such name before, the other meaning stays open to it
+    let text =
+        "Press freedom report\n\nThe RSF said 50 journalists were jailed in Europe last year.\n";
+    let doc = analyze(text, Some("2025-03-04"));
+    assert_eq!(
+        actor_of(&doc, "RSF").map(|a| a.name.as_str()),
+        Some("Reporters Without Borders")
+    );
+}
+
+#[test]
+fn a_known_surname_before_an_unknown_name_is_another_person() {
+    let text = "Activist freed\n\nA court in Nakuru acquitted Ruto Mwangi, a student leader, on Tuesday. Mwangi thanked his lawyers.\n";
+    let doc = analyze(text, Some("2025-03-04"));
+    let mwangi = actor_of(&doc, "Ruto Mwangi").expect("a person");
+    assert_eq!(mwangi.name, "Ruto Mwangi");
+    assert_eq!(mwangi.cameo, None);
+    // the bare surname is still the president
+    let text =
+        "Kenya\n\nPresident William Ruto met the governors. Ruto said the talks went well.\n";
+    let doc = analyze(text, Some("2025-03-04"));
+    assert_eq!(
+        actor_of(&doc, "Ruto").map(|a| a.name.as_str()),
+        Some("William Ruto")
+    );
+}
