@@ -435,6 +435,14 @@ impl<'a> Scanner<'a> {
         j
     }
 
+    /// `the Rapid Support Forces, a paramilitary group`: the organisation a role noun at `i`
+    /// is set off after, with `a` or `an`, as an index into `cands`.
+    fn apposed_org(&self, cands: &[Cand<'a>], i: usize, start: usize) -> Option<usize> {
+        (i >= start + 3 && matches!(self.word(i - 1), "a" | "an") && self.word(i - 2) == ",")
+            .then(|| self.org_before(cands, i - 2))
+            .flatten()
+    }
+
     /// The organisation candidate that ends right before token `i`, as an index into
     /// `cands`: a known organisation or body, or a name typed as one.
     fn org_before(&self, cands: &[Cand<'a>], i: usize) -> Option<usize> {
@@ -1058,6 +1066,7 @@ impl<'a> Scanner<'a> {
                                     .flatten()
                             })
                             .or_else(|| self.its_org(cands, own, from, start))
+                            .or_else(|| self.apposed_org(cands, from, start))
                     })
                     .flatten();
                 let mut s = i;

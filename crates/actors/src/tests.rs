@@ -1106,3 +1106,15 @@ fn a_known_surname_before_an_unknown_name_is_another_person() {
         Some("William Ruto")
     );
 }
+
+#[test]
+fn a_role_noun_set_off_after_an_organisation_is_that_organisation() {
+    let text = "Border closed\n\nChad blamed the Rapid Support Forces, a paramilitary group fighting in Sudan, for the raid on Adre.\n";
+    let doc = analyze(text, Some("2025-03-04"));
+    assert_eq!(
+        actor_of(&doc, "paramilitary").map(|a| a.name.as_str()),
+        Some("Rapid Support Forces"),
+        "{:?}",
+        surfaces(&doc)
+    );
+}

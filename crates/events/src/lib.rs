@@ -1061,7 +1061,13 @@ impl<'a> Finder<'a> {
         let future = modality == Modality::Future;
         let words: Vec<&str> = (first..end).map(|t| self.word(t)).collect();
         let dates = dates::find(&words, self.doc.meta.published, future);
-        let nearest = dates.iter().min_by_key(|h| {
+        // `a group it has been fighting since April 2023`: when a span began is no date of
+        // an act
+        let since = |h: &dates::DateHit| {
+            words[h.first].eq_ignore_ascii_case("since")
+                || (h.first > 0 && words[h.first - 1].eq_ignore_ascii_case("since"))
+        };
+        let nearest = dates.iter().filter(|h| !since(h)).min_by_key(|h| {
             let (a, b) = (h.first + first, h.end + first);
             if b <= m.first {
                 m.first - b
@@ -1791,10 +1797,16 @@ impl<'a> Finder<'a> {
         let start = self.clause_start(at, first);
         // `reporters that Ghana had closed`: a clause with a subject of its own is no
         // relative clause of the noun before it
-        let det = usize::from(start + 1 < at && self.is_any(start, &["the", "a", "an"]));
-        let own_subject = start + det < at
-            && (self.mention_at[start + det].is_some()
-                || self.is_any(start, &["he", "she", "they", "we", "i", "it"]));
+        // (past a count: `that at least six civilians were wounded`; a name after the
+        // clause's first verb is its object: `Gunmen who abducted 24 girls freed them`)
+        let own_subject = (start..at)
+            .take_while(|&k| {
+                !(self.has(k, class::TRIGGER | class::PASSIVE | class::CLAUSE) || self.past_verb(k))
+            })
+            .any(|k| {
+                self.mention_at[k].is_some()
+                    || self.is_any(k, &["he", "she", "they", "we", "i", "it"])
+            });
         if start > first
             && !own_subject
             && self.is_any(start - 1, &["who", "which", "that", "whose"])
@@ -1882,6 +1894,25 @@ impl<'a> Finder<'a> {
                     }
                 }
                 if !governed {
+                    // `Chad's president, Mahamat Deby, met`: the person the possessor's title
+                    // introduces
+                    if k + 1 < at && self.is(k, "'s") {
+                        let comma = (k + 1..(k + 5).min(at)).find(|&j| {
+                            self.doc.tokens[j].kind != TokenKind::Word || self.is(j, ",")
+                        });
+                        if let Some(c) = comma.filter(|&c| c > k + 1 && self.is(c, ",")) {
+                            let person = (c + 1 < at)
+                                .then(|| self.mention_at[c + 1])
+                                .flatten()
+                                .filter(|&p| {
+                                    self.doc.mentions[p as usize].kind == MentionType::Person
+                                });
+                            if person.is_some() {
+                                t = c + 1;
+                                continue;
+                            }
+                        }
+                    }
                     // `Venezuela's Supreme Court`: the head, not the possessor.
                     if k + 1 < at && self.is(k, "'s") && self.mention_at[k + 1].is_some() {
                         t = k + 1;

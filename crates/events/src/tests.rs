@@ -1703,3 +1703,49 @@ fn a_count_before_a_participle_after_and_is_an_elliptical_passive() {
         summary(&doc)
     );
 }
+
+#[test]
+fn a_that_clause_opening_with_a_count_has_its_own_subject() {
+    // `that at least six villagers were wounded`: not a relative clause of `reporters`
+    let doc = run(
+        "Zambia's interior minister told Kenyan reporters that at least six Malawian villagers were wounded in the raid.",
+    );
+    assert!(
+        summary(&doc)
+            .iter()
+            .any(|e| e.starts_with("18") && e.contains(">MWI")),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(
+        summary(&doc).iter().all(|e| !e.contains(">KEN")),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn the_person_a_possessors_title_introduces_is_the_subject() {
+    let doc =
+        run("Ghana's president, John Mahama, met the Togolese ambassador in Accra on Wednesday.");
+    let meet = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("04"))
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    let source = &doc.actors[meet.source.expect("a source") as usize];
+    assert_eq!(source.kind, ActorType::Person, "{}", source.name);
+}
+
+#[test]
+fn when_a_span_began_is_no_date_of_the_act() {
+    let doc = run(
+        "Sudan's government condemned the raid and blamed the Rapid Support Forces, a group it has been fighting since April 2023.",
+    );
+    let condemn = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("11"))
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert_eq!(condemn.date.as_deref(), Some("2024-03-14"));
+}
