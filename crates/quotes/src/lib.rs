@@ -768,7 +768,11 @@ impl<'a> Finder<'a> {
         }
         let sentence = self.sentence_at(mention.span.start as usize)?;
         let first = self.doc.sentences[sentence].first_token as usize;
-        (first..np_start).find_map(|t| {
+        let own_country = mention
+            .actor
+            .and_then(|a| self.doc.actors.get(a as usize))
+            .and_then(|a| a.country.as_deref());
+        let focus = (first..np_start).find_map(|t| {
             let m = self.mention_of[t]?;
             let mention = &self.doc.mentions[m as usize];
             let actor = mention.actor?;
@@ -784,7 +788,14 @@ impl<'a> Finder<'a> {
             let named =
                 words.starts_with(char::is_uppercase) && !words.eq_ignore_ascii_case("the country");
             (country && named && !self.in_quote(mention.span.start as usize)).then_some(actor)
-        })
+        })?;
+        // `Chad shut its border, the interior ministry said`: a role already of that country
+        // is the country's own body, not the country
+        let focus_country = self.doc.actors.get(focus as usize)?.country.as_deref();
+        if own_country.is_some() && own_country == focus_country {
+            return mention.actor;
+        }
+        Some(focus)
     }
 
     /// What a pronoun before byte `before` stands for. `he`/`she`: a person named earlier in

@@ -152,10 +152,17 @@ fn indirect_speech() {
 
 #[test]
 fn a_role_noun_speaks_for_the_country_its_sentence_names() {
-    let qs = quotes("Finland 'rejects the blockade of the harbour,' the foreign ministry said.");
+    // in a story about Japan, the bare ministry after Finland's words is Finland's
+    let qs = quotes(
+        "Japan sent ships. Japanese officials in Japan said Japan would wait. Finland 'rejects the blockade of the harbour,' the foreign ministry said.",
+    );
     let q = find(&qs, "rejects the blockade");
     assert_eq!(q.2.as_deref(), Some("Finland"));
     assert_eq!(q.3.as_deref(), Some("the foreign ministry"));
+    // a ministry already of that country is that country's own body
+    let qs = quotes("Finland 'rejects the blockade of the harbour,' the foreign ministry said.");
+    let q = find(&qs, "rejects the blockade");
+    assert_eq!(q.2.as_deref(), Some("Finnish foreign ministry"));
 }
 
 #[test]
