@@ -844,6 +844,11 @@ impl<'a> Finder<'a> {
             }
             _ => sources,
         };
+        // `Tens of thousands of Georgians marched ... to protest`: a people, not its state
+        let people_source = matches!(
+            sources.first(),
+            Some(Arg::Mention(mi)) if self.doc.mentions[*mi].kind == MentionType::Norp
+        );
         let mut sources: Vec<Option<u32>> = sources
             .iter()
             .filter_map(|a| self.resolve(*a, si))
@@ -867,6 +872,7 @@ impl<'a> Finder<'a> {
                         .word(m.first)
                         .to_ascii_lowercase()
                         .starts_with("protest")
+                    && !people_source
                     && sources.first().copied().flatten().is_some_and(state) =>
             {
                 self.lex.code(criticise)
@@ -2296,8 +2302,10 @@ impl<'a> Finder<'a> {
                 t += 1;
                 continue;
             }
+            // `protested against what opposition parties called a rigged vote`: the object
+            // is a free relative clause, and who speaks in it is no target
             if self.has(t, class::CLAUSE)
-                || self.is_any(t, &[",", "and", "but", "."])
+                || self.is_any(t, &[",", "and", "but", ".", "what", "whatever"])
                     && !(self.is(t, "and") && t > from && self.mention_at[t - 1].is_some())
             {
                 return Vec::new();

@@ -1749,3 +1749,25 @@ fn when_a_span_began_is_no_date_of_the_act() {
         .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
     assert_eq!(condemn.date.as_deref(), Some("2024-03-14"));
 }
+
+#[test]
+fn a_peoples_protest_is_in_the_streets_and_a_free_relative_names_no_target() {
+    let doc = run(
+        "Thousands of Moldovans marched through Chisinau to protest against what opposition parties called a rigged vote.",
+    );
+    let events = summary(&doc);
+    // Moldovans are people, not the Moldovan state protesting in words (111)
+    assert!(events.iter().any(|e| e.starts_with("14")), "{events:?}");
+    assert!(events.iter().all(|e| !e.starts_with("11")), "{events:?}");
+    // the opposition parties speak inside the `what` clause: no target of the march
+    let march = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("14"))
+        .expect("a protest");
+    let target = march.target.map(|t| doc.actors[t as usize].name.clone());
+    assert!(
+        target.as_deref().is_none_or(|t| !t.contains("opposition")),
+        "{target:?}"
+    );
+}
