@@ -1902,21 +1902,27 @@ impl<'a> Finder<'a> {
                 if !governed {
                     // `Chad's president, Mahamat Deby, met`: the person the possessor's title
                     // introduces
+                    // (`Ukraine's President Volodymyr Zelenskyy`: no comma)
                     if k + 1 < at && self.is(k, "'s") {
-                        let comma = (k + 1..(k + 5).min(at)).find(|&j| {
-                            self.doc.tokens[j].kind != TokenKind::Word || self.is(j, ",")
-                        });
-                        if let Some(c) = comma.filter(|&c| c > k + 1 && self.is(c, ",")) {
-                            let person = (c + 1 < at)
-                                .then(|| self.mention_at[c + 1])
-                                .flatten()
-                                .filter(|&p| {
-                                    self.doc.mentions[p as usize].kind == MentionType::Person
-                                });
-                            if person.is_some() {
-                                t = c + 1;
-                                continue;
-                            }
+                        let person = |j: usize| {
+                            self.mention_at[j].is_some_and(|p| {
+                                self.doc.mentions[p as usize].kind == MentionType::Person
+                            })
+                        };
+                        let mut j = k + 1;
+                        while j < at.min(k + 6)
+                            && self.mention_at[j].is_none()
+                            && self.doc.tokens[j].kind == TokenKind::Word
+                            && !self.has(j, class::GRAMMAR)
+                        {
+                            j += 1;
+                        }
+                        if j > k + 1 && j + 1 < at && self.is(j, ",") && person(j + 1) {
+                            j += 1;
+                        }
+                        if j > k + 1 && j < at && person(j) {
+                            t = j;
+                            continue;
                         }
                     }
                     // `Venezuela's Supreme Court`: the head, not the possessor.
@@ -2302,6 +2308,11 @@ impl<'a> Finder<'a> {
                 t += 1;
                 continue;
             }
+            // `claimed responsibility in a statement on its news agency`: what follows the
+            // medium of the words is where they were said, not whom the act is aimed at
+            if self.medium_at(t) {
+                return Vec::new();
+            }
             // `protested against what opposition parties called a rigged vote`: the object
             // is a free relative clause, and who speaks in it is no target
             if self.has(t, class::CLAUSE)
@@ -2406,6 +2417,41 @@ impl<'a> Finder<'a> {
         Vec::new()
     }
 
+    /// True when `in` at `t` opens the medium of a statement: `in a statement`, `in a video
+    /// posted on`, `in an interview with`, `in their joint communique`.
+    fn medium_at(&self, t: usize) -> bool {
+        if !self.is(t, "in") {
+            return false;
+        }
+        let mut k = t + 1;
+        let end = self.doc.tokens.len();
+        while k < end.min(t + 4)
+            && (self.has(k, class::DETERMINER)
+                || self.is_any(k, &["a", "an", "joint", "separate", "written", "televised"]))
+        {
+            k += 1;
+        }
+        k < end
+            && self.is_any(
+                k,
+                &[
+                    "statement",
+                    "statements",
+                    "post",
+                    "posts",
+                    "video",
+                    "message",
+                    "interview",
+                    "letter",
+                    "speech",
+                    "broadcast",
+                    "communique",
+                    "communiqué",
+                    "tweet",
+                ],
+            )
+    }
+
     /// Source and target of a noun: its possessor (`Russia's arms deliveries`), an adjective
     /// (`Russian arms deliveries`), `by X`, `between X and Y`, else the clause's subject; the
     /// target after `against`, `on`, `to`, `with`, `of`.
@@ -2466,6 +2512,9 @@ impl<'a> Finder<'a> {
         }
         let mut k = m.end;
         while target.is_empty() && k < end && k < m.end + 5 {
+            if self.medium_at(k) {
+                break;
+            }
             if self.is(k, "between") {
                 let run = self.mention_run(k + 1, end);
                 if run.len() >= 2 {
@@ -2777,6 +2826,11 @@ impl<'a> Finder<'a> {
                 .and_then(|close| {
                     let open = (first..close).rev().find(|&k| self.is(k, ","))?;
                     let subject = self.clause_start(open, first);
+                    // the aside describes a name before it (`Separately, Estonia expelled a
+                    // diplomat, accusing him`: no aside)
+                    (subject..open)
+                        .any(|k| self.mention_at[k].is_some())
+                        .then_some(())?;
                     Some((
                         self.doc.tokens[subject].span.start,
                         self.doc.tokens[close].span.start,
@@ -2794,6 +2848,18 @@ impl<'a> Finder<'a> {
                     && at < q.span().end
             })
             .and_then(|q| q.speaker);
+        // `expelled a Russian diplomat, accusing him of`: one holder of a role, named by a
+        // singular noun after `a` in the pronoun's own sentence
+        let sentence_start = self.doc.sentences[si].span.start;
+        let one_holder = |m: &newsgraph_doc::Mention| {
+            want == [ActorType::Person]
+                && m.kind == MentionType::Group
+                && m.span.start >= sentence_start
+                && !self.doc.span_text(m.span).ends_with(['s', 'S'])
+                && self
+                    .token_at(m.span.start)
+                    .is_some_and(|k| k > 0 && self.is_any(k - 1, &["a", "an"]))
+        };
         self.doc
             .mentions
             .iter()
@@ -2802,8 +2868,10 @@ impl<'a> Finder<'a> {
             .filter(|m| {
                 aside.is_none_or(|(open, close)| m.span.end <= open || m.span.start >= close)
             })
-            .filter_map(|m| m.actor)
-            .find(|&a| fits(a) && Some(a) != speaker)
+            .find_map(|m| {
+                let a = m.actor?;
+                ((fits(a) || one_holder(m)) && Some(a) != speaker).then_some(a)
+            })
     }
 
     /// The one actor that is the subject of the verb of saying or knowing whose clause the
