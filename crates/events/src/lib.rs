@@ -587,6 +587,15 @@ impl<'a> Finder<'a> {
             code = self.naming(after, end);
             origin = Origin::Curated;
         }
+        // `said he would appeal`, `appealed the verdict`, `appealed against the ruling`: a
+        // court appeal; a CAMEO appeal (02) asks someone for something (`appealed for calm`,
+        // `appealed to the UN`)
+        if !found
+            && &*v.lemma == "appeal"
+            && !(after < end && self.is_any(after, &["for", "to", "on"]))
+        {
+            return None;
+        }
         let code = code?;
         Some(Match {
             first: t,
@@ -631,11 +640,10 @@ impl<'a> Finder<'a> {
                 let measure = t >= 2
                     && self.is(t - 1, "-")
                     && self.doc.tokens[t - 2].kind == TokenKind::Number;
-                if self.doc.tokens[t].kind == TokenKind::Number
-                    || matches!(word, "$" | "\u{20ac}" | "\u{a3}" | "\u{a5}" | "-")
-                    || measure
-                    || self.is_any(t, &["million", "billion", "trillion", "bn"])
-                {
+                // (`$200 million in new aid`, `20 tonnes of food aid`: with its `in` or `of`)
+                let of_amount =
+                    t > from && self.is_any(t, &["in", "of"]) && self.amount_token(t - 1);
+                if self.amount_token(t) || measure || of_amount {
                     limit += 1;
                     t += 1;
                     continue;
@@ -656,6 +664,17 @@ impl<'a> Finder<'a> {
             t = found? + 1;
         }
         Some(t)
+    }
+
+    /// True for a token of an amount or a measure: a number, a currency sign, `million`,
+    /// `tonnes`, a hyphen.
+    fn amount_token(&self, t: usize) -> bool {
+        self.doc.tokens[t].kind == TokenKind::Number
+            || matches!(self.word(t), "$" | "\u{20ac}" | "\u{a3}" | "\u{a5}" | "-")
+            || self.is_any(
+                t,
+                &["million", "billion", "trillion", "bn", "tonnes", "tons"],
+            )
     }
 
     fn is_particle_word(&self, w: &str) -> bool {
@@ -2537,12 +2556,16 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
-            if self.is_any(
-                k,
-                &[
-                    "against", "on", "to", "with", "of", "toward", "towards", "into", "at",
-                ],
-            ) {
+            // (`aid for Sudan`: who aid is for receives it)
+            let aid_for = self.is(k, "for") && self.lex.code(m.code).code.starts_with("07");
+            if aid_for
+                || self.is_any(
+                    k,
+                    &[
+                        "against", "on", "to", "with", "of", "toward", "towards", "into", "at",
+                    ],
+                )
+            {
                 if let Some(mi) = (k + 1..(k + 4).min(end)).find_map(|j| self.mention_at[j]) {
                     if !self.is_place(mi as usize) {
                         target.push(Arg::Mention(mi as usize));
@@ -2655,6 +2678,13 @@ impl<'a> Finder<'a> {
                     "the", "a", "an", "its", "their", "his", "her", "new", "fresh", "mass",
                 ],
             ) {
+                continue;
+            }
+            // `announced $200 million in aid`, `sent 20 tonnes of food aid`: past the amount
+            if self.is_any(t, &["in", "of"]) && t > first && self.amount_token(t - 1) {
+                while t > first && self.amount_token(t - 1) {
+                    t -= 1;
+                }
                 continue;
             }
             if self.is_any(t, &["in", "with", "as"]) {

@@ -1815,3 +1815,41 @@ fn who_hears_a_statement_is_no_target_of_its_act() {
         "{target:?}"
     );
 }
+
+#[test]
+fn a_court_appeal_is_no_cameo_appeal() {
+    for body in [
+        "Mayor Dragan Ilic said he would appeal.",
+        "Lawyers for Dragan Ilic appealed the verdict on Monday.",
+        "Serbian prosecutors appealed against the ruling.",
+    ] {
+        let events = summary(&run(body));
+        assert!(
+            events.iter().all(|e| !e.starts_with("02")),
+            "{body}: {events:?}"
+        );
+    }
+    let events = summary(&run("Serbia appealed to the European Union for help."));
+    assert!(events.iter().any(|e| e.starts_with("02")), "{events:?}");
+}
+
+#[test]
+fn an_amount_before_aid_is_one_modifier_and_aid_for_names_its_receiver() {
+    let events = summary(&run(
+        "The United States announced $200 million in new humanitarian aid for Sudan.",
+    ));
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("07") && e.contains("USA>SDN")),
+        "{events:?}"
+    );
+    // a pledge of aid is an intent to provide it (033), not a general intent to cooperate
+    let events = summary(&run(
+        "Qatar pledged $50 million in military aid to Ukraine.",
+    ));
+    assert!(
+        events.iter().any(|e| e.starts_with("0332 QAT>UKR")),
+        "{events:?}"
+    );
+}
