@@ -287,11 +287,16 @@ fn token_ends(key: &str) -> impl Iterator<Item = usize> + '_ {
     (1..bytes.len()).filter(move |&i| {
         let (prev, here) = (bytes[i - 1], bytes[i]);
         let next_alnum = bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+        // the tokenizer splits a possessive's `'s` off (`Republican People's Party`), not the
+        // apostrophe inside a name (`O'Neill`)
+        let clitic = here == b'\''
+            && bytes.get(i + 1) == Some(&b's')
+            && !bytes.get(i + 2).is_some_and(u8::is_ascii_alphanumeric);
         here == b' '
             || (prev.is_ascii_alphanumeric()
                 && !here.is_ascii_alphanumeric()
                 && here.is_ascii()
-                && !(matches!(here, b'-' | b'.' | b'\'') && next_alnum))
+                && !(matches!(here, b'-' | b'.' | b'\'') && next_alnum && !clitic))
     })
 }
 

@@ -301,7 +301,11 @@ impl<'a> Scanner<'a> {
                 best = Some((j + 1 - i, hits.as_slice()));
             }
             j += 1;
-            if j >= end || !(is_word(&self.tokens[j]) || self.tokens[j].kind == TokenKind::Punct) {
+            // (a possessive's `'s` may stand inside a name: `Republican People's Party`)
+            if j >= end
+                || !(is_word(&self.tokens[j])
+                    || matches!(self.tokens[j].kind, TokenKind::Punct | TokenKind::Clitic))
+            {
                 break;
             }
             if self.tokens[j - 1].span.end < self.tokens[j].span.start {

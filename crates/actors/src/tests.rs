@@ -1118,3 +1118,12 @@ fn a_role_noun_set_off_after_an_organisation_is_that_organisation() {
         surfaces(&doc)
     );
 }
+
+#[test]
+fn a_known_name_with_a_possessive_inside_is_matched_whole() {
+    // the tokenizer splits `People's` into `People` and `'s`; the lexicon's name is one key
+    let text = "Ankara vote\n\nThe Republican People's Party said on Monday it would contest the result in Ankara.\n";
+    let doc = analyze(text, Some("2025-03-04"));
+    let party = actor_of(&doc, "Republican People's Party").expect("an actor");
+    assert_eq!(party.cameo.as_deref(), Some("TURPTY"));
+}
