@@ -693,6 +693,9 @@ ADD = [
     ("mineworkers", "LAB", "group"),
     ("steelworker", "LAB", "group"),
     ("steelworkers", "LAB", "group"),
+    # those who attacked, before anyone knows who they were (as `gunmen`)
+    ("attacker", "UAF", "group"),
+    ("attackers", "UAF", "group"),
     ("church", "CHR", "organization"),
     ("churches", "CHR", "organization"),
     ("catholic church", "CHRCTH", "organization"),

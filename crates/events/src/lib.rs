@@ -507,6 +507,16 @@ impl<'a> Finder<'a> {
         if form == VerbForm::Base && !self.base_verb(t, first, headline) {
             return None;
         }
+        // `will bring the children back`, `pushed the rebels back`: after a name in running
+        // text `back` is the particle of the verb before the name
+        if form == VerbForm::Base
+            && !headline
+            && t > first
+            && self.mention_at[t - 1].is_some()
+            && self.is(t, "back")
+        {
+            return None;
+        }
         // A form in -s is a verb after its subject (`the army raids`, `it bans`), not after a
         // modifier (`of cross-border raids`, `the recent attacks`).
         if form == VerbForm::S && !self.s_verb(t, first, headline) {
@@ -1485,6 +1495,17 @@ impl<'a> Finder<'a> {
                     }
                 }
                 _ => break,
+            }
+        }
+        // `kidnapped 20 students, police and residents said`: the names after the last comma
+        // before a verb of saying are its speakers, not members of the list
+        if out.len() >= 2 && k < end && self.has(k, class::REPORT) {
+            if let Some(comma) = (t..k).rev().find(|&g| self.is(g, ",")) {
+                let cut = self.doc.tokens[comma].span.start;
+                out.retain(|a| match a {
+                    Arg::Mention(mi) => self.doc.mentions[*mi].span.start < cut,
+                    Arg::Pronoun(p) => *p < comma,
+                });
             }
         }
         out
@@ -3366,7 +3387,13 @@ impl<'a> Finder<'a> {
                 // killed and 87 others were wounded`
                 killed = (m.end..(m.end + 4).min(end))
                     .take_while(|&t| !self.is_any(t, &["and", ",", ";", "while"]))
-                    .find_map(|t| self.number(t).map(|n| self.with_coordinated(t, n, end)));
+                    .find_map(|t| self.number(t).map(|n| self.with_coordinated(t, n, end)))
+                    // `shot dead a security guard`: one
+                    .or_else(|| (m.end < end && self.one_person(m.end, end)).then_some(1));
+            } else if killed.is_none() && passive {
+                // `A journalist was killed`: one
+                let clause = stop.map_or(first, |s| s + 1);
+                killed = (clause < m.first && self.one_person(clause, m.first)).then_some(1);
             }
         } else {
             // `an air strike killing 12`, `clashes that left five dead`
@@ -3383,6 +3410,22 @@ impl<'a> Finder<'a> {
             &["injured", "wounded", "injuring", "wounding", "hurt"],
         );
         (killed, injured)
+    }
+
+    /// True when `a` or `an` at `t` opens a phrase whose name, before `end`, is one person
+    /// or one holder of a role (`a security guard`, `an aid worker`, `a Kenyan soldier`).
+    fn one_person(&self, t: usize, end: usize) -> bool {
+        if !self.is_any(t, &["a", "an"]) {
+            return false;
+        }
+        (t + 1..(t + 4).min(end))
+            .take_while(|&k| self.doc.tokens[k].kind == TokenKind::Word)
+            .find_map(|k| self.mention_at[k])
+            .is_some_and(|mi| {
+                let mention = &self.doc.mentions[mi as usize];
+                matches!(mention.kind, MentionType::Person | MentionType::Group)
+                    && !self.doc.span_text(mention.span).ends_with(['s', 'S'])
+            })
     }
 
     /// A count next to one of `words` after `from`: `killing five`, `five people were killed`,

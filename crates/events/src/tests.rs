@@ -911,9 +911,9 @@ fn review_cases_lists_asides_dates_and_aimed_places() {
     // a target that is also a source makes no extra event
     let doc = run("Canada imposed sanctions on Canada and Belarus.");
     assert_eq!(summary(&doc), ["163 CAN>BLR"]);
-    // a date before the clause is no count of the dead
+    // a date before the clause is no count of the dead: `a` journalist is one
     let doc = run("On 3 June, a Palestinian journalist was killed in Gaza.");
-    assert_eq!(doc.events[0].fatalities, None);
+    assert_eq!(doc.events[0].fatalities, Some(1));
     // a relative clause is an aside: the count is the subject's
     let doc = run("Four Malian soldiers who were guarding a bridge were killed by militants.");
     assert_eq!(doc.events[0].fatalities, Some(4));
@@ -964,9 +964,12 @@ fn second_review_cases_counts_adjectives_and_introductory_phrases() {
         summary(&doc)
     );
     // `that` after a verb opens no relative clause: no count from the sentence's first word
+    // (`a` journalist is one)
     let doc = run("Two doctors confirmed that a Kenyan journalist was killed.");
     assert!(
-        doc.events.iter().all(|e| e.fatalities.is_none()),
+        doc.events
+            .iter()
+            .all(|e| e.fatalities.is_none_or(|n| n == 1)),
         "{:?}",
         summary(&doc)
     );
@@ -1851,5 +1854,39 @@ fn an_amount_before_aid_is_one_modifier_and_aid_for_names_its_receiver() {
     assert!(
         events.iter().any(|e| e.starts_with("0332 QAT>UKR")),
         "{events:?}"
+    );
+}
+
+#[test]
+fn the_names_before_a_verb_of_saying_after_a_list_are_its_speakers() {
+    let doc = run("Gunmen kidnapped at least 20 Nigerian students, police and residents said.");
+    let events = summary(&doc);
+    assert_eq!(
+        events.iter().filter(|e| e.starts_with("18")).count(),
+        1,
+        "{events:?}"
+    );
+}
+
+#[test]
+fn back_after_a_name_is_a_particle() {
+    let doc = run("Kenyan police will bring the children back.");
+    assert!(summary(&doc).is_empty(), "{:?}", summary(&doc));
+}
+
+#[test]
+fn a_killing_of_one_named_with_a_counts_one() {
+    let doc = run("Gunmen shot dead a Nigerian policeman in Kaduna.");
+    assert_eq!(doc.events[0].fatalities, Some(1), "{:?}", summary(&doc));
+    let doc = run("A Kenyan soldier was killed in the attack.");
+    assert_eq!(doc.events[0].fatalities, Some(1), "{:?}", summary(&doc));
+    // attackers are an armed group no one has named yet
+    let doc = run("The attackers shot dead a Nigerian policeman in Kaduna.");
+    assert!(
+        summary(&doc)
+            .iter()
+            .any(|e| e.starts_with("19") && e.contains("NGA>NGA")),
+        "{:?}",
+        summary(&doc)
     );
 }
