@@ -2397,11 +2397,18 @@ impl<'a> Finder<'a> {
                     );
                 // the preposition before it, past its article for a place's (`outside the
                 // embassy`; but `during the Philippines' war on drugs` is aimed at it)
-                let p = if t > from + 1
-                    && self.is_any(t - 1, &["the", "a", "an"])
-                    && self.is_any(t - 2, &["in", "near", "outside", "across", "throughout"])
+                // (and past up to two modifiers: `in the regional central bank`)
+                let mut q = t - 1;
+                for _ in 0..2 {
+                    if q > from && self.modifier(q) {
+                        q -= 1;
+                    }
+                }
+                let p = if q > from
+                    && self.is_any(q, &["the", "a", "an"])
+                    && self.is_any(q - 1, &["in", "near", "outside", "across", "throughout"])
                 {
-                    t - 2
+                    q - 1
                 } else {
                     t - 1
                 };
@@ -2911,18 +2918,36 @@ impl<'a> Finder<'a> {
                     .token_at(m.span.start)
                     .is_some_and(|k| k > 0 && self.is_any(k - 1, &["a", "an"]))
         };
-        self.doc
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.span.end <= at && m.span.start >= floor)
-            .filter(|m| {
-                aside.is_none_or(|(open, close)| m.span.end <= open || m.span.start >= close)
-            })
-            .find_map(|m| {
+        let candidates = || {
+            self.doc
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= at && m.span.start >= floor)
+                .filter(|m| {
+                    aside.is_none_or(|(open, close)| m.span.end <= open || m.span.start >= close)
+                })
+        };
+        // `protesters gathered outside the French embassy ... before they were dispersed`:
+        // `they` is the nearest name in the plural, when there is one
+        if matches!(w.as_str(), "they" | "them" | "their") {
+            let plural = candidates().find_map(|m| {
                 let a = m.actor?;
-                ((fits(a) || one_holder(m)) && Some(a) != speaker).then_some(a)
-            })
+                let words = self.doc.span_text(m.span);
+                (fits(a)
+                    && words.ends_with(['s', 'S'])
+                    && !words.ends_with("ss")
+                    && Some(a) != speaker)
+                    .then_some(a)
+            });
+            if plural.is_some() {
+                return plural;
+            }
+        }
+        candidates().find_map(|m| {
+            let a = m.actor?;
+            ((fits(a) || one_holder(m)) && Some(a) != speaker).then_some(a)
+        })
     }
 
     /// The one actor that is the subject of the verb of saying or knowing whose clause the

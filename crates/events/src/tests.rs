@@ -1890,3 +1890,34 @@ fn a_killing_of_one_named_with_a_counts_one() {
         summary(&doc)
     );
 }
+
+#[test]
+fn they_is_the_nearest_name_in_the_plural() {
+    let doc = run(
+        "Hundreds of Malian protesters gathered outside the French embassy in Bamako before they were dispersed with tear gas.",
+    );
+    let events = summary(&doc);
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("17") && e.ends_with(">MLI")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_name_after_in_and_modifiers_is_where_not_whom() {
+    let doc = run(
+        "The West African bloc imposed sanctions on Niger, freezing its assets in the regional central bank.",
+    );
+    let targets: Vec<_> = doc
+        .events
+        .iter()
+        .filter_map(|e| e.target.map(|t| doc.actors[t as usize].name.clone()))
+        .collect();
+    assert!(
+        targets.iter().all(|t| !t.contains("bank")),
+        "{targets:?} {:?}",
+        summary(&doc)
+    );
+}
