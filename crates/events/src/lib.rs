@@ -936,6 +936,16 @@ impl<'a> Finder<'a> {
         }
         let mut target = resolved_targets.first().copied();
         let more_targets = resolved_targets.get(1..).unwrap_or(&[]);
+        // `spoke with reporters`: talking to the press is no consultation
+        let press = |a: u32| {
+            self.doc.actors[a as usize]
+                .cameo
+                .as_deref()
+                .is_some_and(|c| c.len() >= 6 && c[3..].contains("MED"))
+        };
+        if code.code.starts_with("04") && m.form.is_some() && target.is_some_and(press) {
+            return;
+        }
         // Roots 10-13 (demands, criticism, rejection, threats) aimed at no one named in
         // their phrase are aimed at the other actor the sentence names.
         let root = &code.code[..2];
@@ -1403,8 +1413,17 @@ impl<'a> Finder<'a> {
         let Some(m) = (t < end).then(|| self.mention_at[t]).flatten() else {
             return Vec::new();
         };
-        let mut out = vec![Arg::Mention(m as usize)];
+        // `spoke with Kenyan President William Ruto`: the person the adjective and the title
+        // describe
         let mut k = self.mention_end(t, end);
+        let m = match self.titled_head(t, k, end) {
+            Some(head) => {
+                k = self.mention_end(head, end);
+                self.mention_at[head].unwrap_or(m)
+            }
+            None => m,
+        };
+        let mut out = vec![Arg::Mention(m as usize)];
         // `A, B and C`, `A and other countries including B and C`
         loop {
             let mut j = k;
@@ -2075,6 +2094,14 @@ impl<'a> Finder<'a> {
         // a title's words are no verb: `Hamas accused Netanyahu` is no title
         let verb = |j: usize| {
             let w = self.word(j);
+            // (`Secretary of State`: `of` inside a capitalised title)
+            let upper = |i: usize| self.word(i).starts_with(char::is_uppercase);
+            if w == "of" && j > k && j + 1 < at && upper(j - 1) && upper(j + 1) {
+                return false;
+            }
+            if j > k && self.is(j - 1, "of") && upper(j) {
+                return false;
+            }
             self.has(
                 j,
                 class::PREPOSITION
@@ -2094,9 +2121,9 @@ impl<'a> Finder<'a> {
         let counterpart = head == k + 2
             && self.is_any(k, &["counterpart", "counterparts"])
             && self.is(k + 1, ",");
+        // (the title may open the person's own mention: `Kenyan` `President William Ruto`)
         let title = counterpart
-            || (head > k
-                && (k..head).all(|j| self.doc.tokens[j].kind == TokenKind::Word && !verb(j)));
+            || (k..head).all(|j| self.doc.tokens[j].kind == TokenKind::Word && !verb(j));
         let person = self.doc.mentions[self.mention_at[head]? as usize].kind == MentionType::Person;
         (title && person).then_some(head)
     }
@@ -2447,10 +2474,10 @@ impl<'a> Finder<'a> {
                     } else {
                         self.mention_run(t, end)
                     };
-                    return if run.len() > 1 {
-                        self.listed(end, run)
-                    } else {
-                        vec![Arg::Mention(mi as usize)]
+                    return match run.len() {
+                        0 => vec![Arg::Mention(mi as usize)],
+                        1 => run,
+                        _ => self.listed(end, run),
                     };
                 }
                 t = self.mention_end(t, end);

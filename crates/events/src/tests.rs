@@ -1921,3 +1921,20 @@ fn a_name_after_in_and_modifiers_is_where_not_whom() {
         summary(&doc)
     );
 }
+
+#[test]
+fn speaking_with_a_leader_is_a_consultation_and_with_the_press_none() {
+    let doc = run("U.S. Secretary of State Antony Blinken spoke by phone with Kenyan President William Ruto on Monday.");
+    let call = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("04"))
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    // the person the title names on both sides, not the country before the title
+    for side in [call.source, call.target] {
+        let actor = &doc.actors[side.expect("both sides") as usize];
+        assert_eq!(actor.kind, ActorType::Person, "{}", actor.name);
+    }
+    let doc = run("The Kenyan interior minister spoke with reporters in Nairobi.");
+    assert!(summary(&doc).is_empty(), "{:?}", summary(&doc));
+}
