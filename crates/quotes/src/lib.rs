@@ -680,14 +680,34 @@ impl<'a> Finder<'a> {
         }
         if b - a == 1 {
             if let Some(referent) = pronoun(self.word(a)) {
+                // `X summoned China's envoy to protest what it called "...": the clause's
+                // subject, not the nearest name
+                if a > 0 && self.word(a - 1).eq_ignore_ascii_case("what") {
+                    let first = self
+                        .sentence_at(self.doc.tokens[a].span.start as usize)
+                        .map(|s| self.doc.sentences[s].first_token as usize);
+                    let subject = first.and_then(|f| self.subject(f, a - 1)).filter(|(m, _)| {
+                        let kind = self.doc.actors[*m as usize].kind;
+                        match referent {
+                            Referent::Person => kind == ActorType::Person,
+                            _ => kind != ActorType::Person,
+                        }
+                    });
+                    if let Some((actor, _)) = subject {
+                        return Some((Some(actor), span));
+                    }
+                }
                 return Some((self.antecedent(before, referent), span));
             }
         }
         // `officials at the UN` speak for the UN, `officials in Manila` for the Philippines,
         // `Police in Kisumu` are the police, and `a diplomat in Jeddah` is nobody we know.
+        // (not the `of` of a capitalised title: `U.S. Secretary of State Antony Blinken`)
+        let upper = |t: usize| self.word(t).starts_with(char::is_uppercase);
         let prep = (a + 1..b).find(|&t| {
             self.mention_of[t].is_none()
                 && matches!(self.word(t), "at" | "from" | "of" | "in" | "for")
+                && !(self.word(t) == "of" && t + 1 < b && upper(t - 1) && upper(t + 1))
         });
         if let Some(p) = prep {
             if let Some(m) = (a..p).rev().find_map(|t| self.mention_of[t]) {
@@ -944,16 +964,17 @@ impl<'a> Finder<'a> {
         if kind == MentionType::Person {
             return false;
         }
-        let words = (u..end.min(u + 3))
+        // (capitalised too, with `of`: `Kenyan President William Ruto`, `U.S. Secretary of
+        // State Antony Blinken`)
+        let words = (u..end.min(u + 4))
             .take_while(|&w| {
-                self.mention_of[w].is_none()
-                    && self.doc.tokens[w].kind == TokenKind::Word
-                    && self.word(w).starts_with(|c: char| c.is_ascii_lowercase())
+                self.mention_of[w].is_none() && self.doc.tokens[w].kind == TokenKind::Word
             })
             .count();
         (1..=words).any(|n| {
             let last = u + n - 1;
-            self.stage.title_heads.contains(self.word(last))
+            let head = self.word(last).to_ascii_lowercase();
+            self.stage.title_heads.contains(head.as_str())
                 && self
                     .mention_of
                     .get(last + 1)

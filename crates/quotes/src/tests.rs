@@ -301,3 +301,24 @@ fn adding_after_a_quote_goes_on_with_its_speaker_not_with_words_inside_it() {
     let q = find(&qs, "the dividend would be cut");
     assert_eq!(q.2.as_deref(), Some("Ines Moreau"), "{qs:#?}");
 }
+
+#[test]
+fn a_capitalised_title_between_a_country_and_a_person_leads_to_the_person() {
+    let qs = quotes(
+        "U.S. Secretary of State Antony Blinken said Washington would not recognise the junta.",
+    );
+    let q = find(&qs, "Washington would not recognise the junta");
+    assert_eq!(q.2.as_deref(), Some("Antony Blinken"), "{q:?}");
+    let qs = quotes("Kenyan President William Ruto met the envoy and said Nairobi would help.");
+    let q = find(&qs, "Nairobi would help");
+    assert_eq!(q.2.as_deref(), Some("William Ruto"), "{q:?}");
+}
+
+#[test]
+fn what_it_called_is_the_clause_subjects_label() {
+    let qs = quotes(
+        "The Philippine foreign ministry summoned China's ambassador to protest what it called \"dangerous and aggressive actions\".",
+    );
+    let q = find(&qs, "dangerous and aggressive actions");
+    assert!(q.2.as_deref().is_some_and(|s| !s.contains("Chin")), "{q:?}");
+}

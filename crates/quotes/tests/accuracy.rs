@@ -19,7 +19,7 @@ use common::{fixture_paths, Stages};
 /// Floors: raise them when the stage improves.
 const PRECISION_FLOOR: f64 = 0.95;
 const RECALL_FLOOR: f64 = 0.93;
-const SPEAKER_FLOOR: f64 = 0.84;
+const SPEAKER_FLOOR: f64 = 0.895;
 
 /// One line of a gold file.
 struct Gold {
