@@ -20,11 +20,11 @@ use newsgraph_quotes::QuoteStage;
 use newsgraph_segment::Segmenter;
 
 /// The floors: a change that lowers either fails here.
-const MIN_PRECISION: f64 = 0.70;
-const MIN_RECALL: f64 = 0.62;
+const MIN_PRECISION: f64 = 0.71;
+const MIN_RECALL: f64 = 0.635;
 /// Floors for the root code alone.
-const MIN_ROOT_PRECISION: f64 = 0.84;
-const MIN_ROOT_RECALL: f64 = 0.75;
+const MIN_ROOT_PRECISION: f64 = 0.85;
+const MIN_ROOT_RECALL: f64 = 0.765;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Coded {
