@@ -169,6 +169,9 @@ struct Linker<'a> {
     /// The business named last (a name ending in a business word of
     /// `data/actors/name_heads.tsv`: `Motors`, `Holdings`), which `the company` refers back to.
     last_business: Option<Key<'a>>,
+    /// The head word of a role noun named with a country (`ministry` of `China's commerce
+    /// ministry`) → that country, which `the ministry` refers back to.
+    role_country: FxHashMap<&'a str, &'a str>,
     /// The actor of each key.
     keys: FxHashMap<Key<'a>, usize>,
     actors: Vec<Actor>,
@@ -239,6 +242,7 @@ impl ActorStage {
             confirmed: FxHashMap::default(),
             last_igo: None,
             last_business: None,
+            role_country: FxHashMap::default(),
             keys: FxHashMap::default(),
             actors: Vec::new(),
             cand_actor: Vec::with_capacity(cands.len()),
@@ -656,8 +660,19 @@ impl<'a> Linker<'a> {
                 country,
                 proper,
                 home,
+                definite,
                 ..
             } => {
+                let head = phrase.rsplit(' ').next().unwrap_or(phrase);
+                if let Some(iso) = country {
+                    self.role_country.insert(head, iso);
+                }
+                // `China's commerce ministry said ... The ministry said`: China's
+                let country = country.or_else(|| {
+                    definite
+                        .then(|| self.role_country.get(head).copied())
+                        .flatten()
+                });
                 let kind = if agent.institution {
                     ActorType::Organization
                 } else {

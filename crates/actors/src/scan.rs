@@ -45,6 +45,9 @@ pub(crate) enum What<'a> {
         home: bool,
         /// `the company`, `the Seoul-based firm`: the business named last, if any.
         back: bool,
+        /// After `the` with no country or owner of its own (`the ministry said`): the
+        /// country of the last role noun of the same head named with one, if any.
+        definite: bool,
     },
     /// A capitalised run no lexicon knows, typed from its cues (or not at all).
     Unknown(Option<RunType>),
@@ -1116,6 +1119,10 @@ impl<'a> Scanner<'a> {
                     && (phrase.eq_ignore_ascii_case("company")
                         || phrase.eq_ignore_ascii_case("firm"))
                     && (i.saturating_sub(3).max(start)..i).any(|k| self.lower_is(k, &["the"]));
+                let definite = country.is_none()
+                    && owner.is_none()
+                    && from > start
+                    && self.lower_is(from - 1, &["the"]);
                 let what = What::Agent {
                     agent,
                     phrase,
@@ -1124,6 +1131,7 @@ impl<'a> Scanner<'a> {
                     owner,
                     home,
                     back,
+                    definite,
                 };
                 cands.push(Cand {
                     possessive: self.possessive(e, end),
@@ -1357,6 +1365,18 @@ impl<'a> Scanner<'a> {
         }
         self.single_country(cands)
             .or_else(|| self.subject_past_aside(cands, i, start))
+            .or_else(|| self.opening_subject(cands, start))
+    }
+
+    /// `China will impose tariffs on Canadian canola, its commerce ministry said`: the
+    /// country of the name that opens the sentence as its subject, when a sentence names
+    /// several.
+    fn opening_subject(&self, cands: &[Cand<'a>], start: usize) -> Option<&'a str> {
+        let first = cands.first()?;
+        (start..first.start)
+            .all(|k| self.lower_is(k, &["the", "a", "an"]))
+            .then(|| self.single_country(std::slice::from_ref(first)))
+            .flatten()
     }
 
     /// `France, which keeps a base in Libreville, urged its citizens`: the country that opens

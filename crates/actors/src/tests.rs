@@ -1127,3 +1127,22 @@ fn a_known_name_with_a_possessive_inside_is_matched_whole() {
     let party = actor_of(&doc, "Republican People's Party").expect("an actor");
     assert_eq!(party.cameo.as_deref(), Some("TURPTY"));
 }
+
+#[test]
+fn its_role_after_a_sentence_naming_two_countries_is_the_subjects() {
+    // the story is Canada's by count, but `its` is China's, the sentence's subject
+    let text = "Canola tariffs\n\nChina will impose tariffs on Canadian canola oil from March 20, its commerce ministry said. Canadian farmers and Canadian exporters said Canada must respond. The ministry said Canadian measures broke trade rules.\n";
+    let doc = analyze(text, Some("2025-03-08"));
+    let its = actor_of(&doc, "commerce ministry").unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
+    assert_eq!(its.country.as_deref(), Some("CHN"), "{}", its.name);
+    // `the ministry` later refers back to the ministry named with a country
+    let the = doc
+        .mentions
+        .iter()
+        .filter(|m| doc.span_text(m.span) == "ministry")
+        .next_back()
+        .and_then(|m| m.actor)
+        .map(|a| &doc.actors[a as usize])
+        .unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
+    assert_eq!(the.country.as_deref(), Some("CHN"), "{}", the.name);
+}

@@ -980,8 +980,11 @@ impl<'a> Finder<'a> {
             // `"We will march again," she said`: the speaker; `"Will march again," she said`
             // (no subject): the speaker too; but `"My son was shot," she said` or `"He was not
             // throwing stones"`: a subject of its own the speaker is not
+            // (reported speech names its own subjects: `... as protests turned violent,
+            // rights groups said` is no protest by the rights groups)
+            let direct = self.doc.quotes[q].kind != newsgraph_doc::QuoteKind::Indirect;
             let first_person = self.first_person_subject(m.first, first)
-                || (sources.is_empty() && !self.has_own_subject(m.first, first));
+                || (direct && sources.is_empty() && !self.has_own_subject(m.first, first));
             if first_person && speaker.is_some() {
                 sources = vec![speaker];
             }

@@ -1938,3 +1938,26 @@ fn speaking_with_a_leader_is_a_consultation_and_with_the_press_none() {
     let doc = run("The Kenyan interior minister spoke with reporters in Nairobi.");
     assert!(summary(&doc).is_empty(), "{:?}", summary(&doc));
 }
+
+#[test]
+fn reported_speech_lends_its_speaker_to_no_subjectless_act() {
+    let doc = run(
+        "Kenyan police arrested at least 60 people on Tuesday as protests against a new finance bill turned violent, Kenyan rights groups said.",
+    );
+    let events = summary(&doc);
+    assert!(
+        events
+            .iter()
+            .all(|e| !(e.starts_with("14") && e.contains("KEN>"))),
+        "{events:?}"
+    );
+    // a direct quote with no subject is the speaker's own
+    let doc = run("\"Will march again on Friday,\" said Kenyan opposition leader Raila Odinga.");
+    assert!(
+        summary(&doc)
+            .iter()
+            .any(|e| e.starts_with("14") && e.contains("KEN>")),
+        "{:?}",
+        summary(&doc)
+    );
+}
