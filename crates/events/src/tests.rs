@@ -1961,3 +1961,19 @@ fn reported_speech_lends_its_speaker_to_no_subjectless_act() {
         summary(&doc)
     );
 }
+
+#[test]
+fn thanks_are_praise_and_urged_restraint_an_appeal_for_it() {
+    let doc = run("Israel's ambassador, Danny Danon, thanked the United States.");
+    assert!(
+        summary(&doc).iter().any(|e| e == "051 ISR>USA"),
+        "{:?}",
+        summary(&doc)
+    );
+    let doc = run("Britain issued a statement urging restraint from all sides.");
+    assert!(
+        summary(&doc).iter().any(|e| e.starts_with("025 GBR>")),
+        "{:?}",
+        summary(&doc)
+    );
+}
