@@ -993,10 +993,27 @@ impl<'a> Scanner<'a> {
                     && self.closes_apposition(self.run_end(next + 1, end), end);
                 if name_follows || set_off {
                     let before = self.country_before(cands, i).map(|(c, _)| c);
-                    let org = before
+                    let mut org = before
                         .is_none()
                         .then(|| self.org_before(cands, i))
                         .flatten();
+                    // `Algeria's U.N. ambassador`: a state's envoy to an organisation
+                    // represents the state
+                    let envoy = ["ambassador", "envoy", "representative"]
+                        .iter()
+                        .any(|w| key.ends_with(w));
+                    let before = match org {
+                        Some(o) if envoy => {
+                            let state = self
+                                .country_before(&cands[..o], cands[o].start)
+                                .map(|(c, _)| c);
+                            if state.is_some() {
+                                org = None;
+                            }
+                            state
+                        }
+                        _ => before,
+                    };
                     let country = before.or_else(|| {
                         org.is_none()
                             .then(|| self.sentence_country(&cands[own..]))

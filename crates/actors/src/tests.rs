@@ -1146,3 +1146,18 @@ fn its_role_after_a_sentence_naming_two_countries_is_the_subjects() {
         .unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
     assert_eq!(the.country.as_deref(), Some("CHN"), "{}", the.name);
 }
+
+#[test]
+fn a_states_envoy_to_an_organisation_represents_the_state() {
+    let text = "Veto\n\nAlgeria's U.N. ambassador, Amar Bendjama, said the veto sent a message. The U.N. envoy Geir Pedersen met both sides.\n";
+    let doc = analyze(text, Some("2025-03-08"));
+    let envoy = actor_of(&doc, "Amar Bendjama").unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
+    assert_eq!(envoy.cameo.as_deref(), Some("DZAGOV"), "{}", envoy.name);
+    // with no state before it, the organisation's own envoy
+    let un = actor_of(&doc, "Geir Pedersen").unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
+    assert!(
+        un.cameo.as_deref().is_some_and(|c| c.starts_with("IGO")),
+        "{:?}",
+        un.cameo
+    );
+}
