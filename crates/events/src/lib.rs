@@ -580,10 +580,14 @@ impl<'a> Finder<'a> {
                 code = p.code;
                 // A curated verb refined by PETRARCH-2's pattern within its root is as sure as
                 // the verb alone (`attacked a police station`).
+                // A phrase of the team's own is as sure on any verb (`launched military
+                // exercises` on PETRARCH's `launch`).
                 origin = match v.origin {
                     Origin::Curated => Origin::Curated,
-                    Origin::Inherited => p.origin.max(Origin::Inherited),
-                    Origin::Petrarch => p.origin,
+                    Origin::Inherited if p.origin != Origin::Curated => {
+                        p.origin.max(Origin::Inherited)
+                    }
+                    Origin::Inherited | Origin::Petrarch => p.origin,
                 };
                 consumed = e;
                 particle = self.is_particle_word(&p.words[0]) && self.is(after, &p.words[0]);

@@ -1977,3 +1977,26 @@ fn thanks_are_praise_and_urged_restraint_an_appeal_for_it() {
         summary(&doc)
     );
 }
+
+#[test]
+fn a_teams_phrase_on_a_petrarch_verb_is_as_sure_as_its_own() {
+    // `launch` is PETRARCH's verb; `launched military exercises` is the team's phrase: a
+    // show of force needs no target
+    let doc = run("Russia launched military exercises near the border with Finland.");
+    assert!(
+        summary(&doc).iter().any(|e| e.starts_with("150 RUS>")),
+        "{:?}",
+        summary(&doc)
+    );
+    // joint exercises are military cooperation (062), on either verb
+    for body in [
+        "Seoul and Washington held joint military exercises on Monday.",
+        "Seoul and Washington launched their annual joint military exercises on Monday.",
+    ] {
+        let events = summary(&run(body));
+        assert!(
+            events.iter().any(|e| e.starts_with("062 KOR>USA")),
+            "{body}: {events:?}"
+        );
+    }
+}
