@@ -55,7 +55,7 @@ AGENTS_HEADER = """\
 # licence: MIT
 # columns: phrase, code, type, use
 # type: group (people: soldiers, protesters) or organization (institutions: the army, the supreme court, the ministry).
-# use: empty, or "qualified" for a word that is a role noun only right after a country or an organisation (Pakistani forces, Hamas forces), being too often something else alone.
+# use: empty, or "qualified" for a word that is a role noun only right after a country or an organisation (Pakistani forces, Hamas forces), being too often something else alone, or "foreign" for a role whose people are seldom of the country the story is set in (refugees, aid workers): it takes no fallback country.
 """.format(commit=PETRARCH_COMMIT)
 
 IGOS_HEADER = """\
@@ -785,6 +785,17 @@ ADD = [
 # (`Pakistani intelligence`), as the last rows of ADD are: `artificial intelligence` is none.
 QUALIFIED = {"intelligence"}
 
+# Roles whose people are seldom of the country a story is set in (refugees have crossed a
+# border, aid agencies and their workers mostly come from abroad): they take a country only
+# from the words around them, never the article's own.
+FOREIGN = {
+    "aid agencies", "aid agency", "aid worker", "aid workers", "asylum seeker",
+    "asylum seekers", "boat people", "charities", "charity", "ngo", "ngos",
+    "non-governmental organisation", "non-governmental organisations",
+    "non-governmental organization", "non-governmental organizations", "refugee", "refugees",
+    "stateless person", "stateless persons",
+}
+
 # ============================================================================================
 # Agents: group or organization
 # ============================================================================================
@@ -1022,6 +1033,10 @@ def derive_agents(src_dir, warnings, log):
         if phrase not in rows:
             raise SystemExit("QUALIFIED names a phrase not derived: %r" % phrase)
         uses[phrase] = "qualified"
+    for phrase in FOREIGN:
+        if phrase not in rows:
+            raise SystemExit("FOREIGN names a phrase not derived: %r" % phrase)
+        uses[phrase] = "foreign"
     out = []
     missing = []
     for phrase, code in rows.items():

@@ -122,6 +122,9 @@ pub struct Agent {
     /// (`Pakistani forces`, `Hamas forces`): alone it is too often something else (`the storm
     /// forces residents out`).
     pub qualified: bool,
+    /// True for a role whose people are seldom of the country a story is set in (`refugees`,
+    /// `aid workers`): it takes a country only from the words around it.
+    pub foreign: bool,
 }
 
 /// What a title says of the person it comes before.
@@ -689,13 +692,14 @@ impl ActorLexicon {
                     ))
                 }
             };
-            let qualified = match row.fields.get(3).copied() {
-                None | Some("") => false,
-                Some("qualified") => true,
+            let (qualified, foreign) = match row.fields.get(3).copied() {
+                None | Some("") => (false, false),
+                Some("qualified") => (true, false),
+                Some("foreign") => (false, true),
                 Some(other) => {
                     return Err(row.error(
                         lex.file(),
-                        format!("unknown use {other:?}: leave empty or use qualified"),
+                        format!("unknown use {other:?}: leave empty or use qualified or foreign"),
                     ))
                 }
             };
@@ -705,6 +709,7 @@ impl ActorLexicon {
                     code: code.into(),
                     institution,
                     qualified,
+                    foreign,
                 },
             );
         }

@@ -1107,20 +1107,22 @@ impl<'a> Scanner<'a> {
                 // `Sudanese officials said the army had`: the speaker's own
                 // `other European governments`, `foreign diplomats`: of some state the
                 // sentence does not name, not the article's own
-                let home = !(from.saturating_sub(2).max(start)..i).any(|k| {
-                    self.lower_is(
-                        k,
-                        &[
-                            "other",
-                            "foreign",
-                            "international",
-                            "western",
-                            "regional",
-                            "neighbouring",
-                            "neighboring",
-                        ],
-                    )
-                });
+                // (`refugees`, `aid workers`: seldom of the story's own country)
+                let home = !agent.foreign
+                    && !(from.saturating_sub(2).max(start)..i).any(|k| {
+                        self.lower_is(
+                            k,
+                            &[
+                                "other",
+                                "foreign",
+                                "international",
+                                "western",
+                                "regional",
+                                "neighbouring",
+                                "neighboring",
+                            ],
+                        )
+                    });
                 let country = country.or_else(|| {
                     (owner.is_none() && home)
                         .then(|| {

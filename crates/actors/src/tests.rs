@@ -1161,3 +1161,18 @@ fn a_states_envoy_to_an_organisation_represents_the_state() {
         un.cameo
     );
 }
+
+#[test]
+fn refugees_and_aid_workers_take_no_fallback_country() {
+    let text = "Border camps\n\nChad closed a crossing near Adre. Chadian officials said Chadian police would guard it. Aid agencies said refugees in the camps had run out of food, and Sudanese refugees kept arriving.\n";
+    let doc = analyze(text, Some("2025-03-08"));
+    for surface in ["Aid agencies", "refugees"] {
+        let actor =
+            actor_of(&doc, surface).unwrap_or_else(|| panic!("{surface}: {:?}", surfaces(&doc)));
+        assert_eq!(actor.country, None, "{surface}: {}", actor.name);
+    }
+    // named with their country, they have it
+    let sudanese =
+        actor_of(&doc, "Sudanese refugees").unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
+    assert_eq!(sudanese.country.as_deref(), Some("SDN"));
+}

@@ -383,6 +383,7 @@ fn load_petrarch_agents(lex: &mut ActorLexicon, text: &str) -> Result<usize, Lin
                         code: code.cameo.clone(),
                         institution: false,
                         qualified: false,
+                        foreign: false,
                     },
                 );
                 added += 1;

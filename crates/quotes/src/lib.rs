@@ -1311,7 +1311,23 @@ impl<'a> Finder<'a> {
         let bound = c + 1 < e
             && self.word(c).eq_ignore_ascii_case("at")
             && matches!(self.word(c + 1), "least" | "most");
-        if c < e && !bound && !matches!(self.word(c), "a" | "an") {
+        // `said on social media that ...`, `said in an interview with the BBC that ...`: a
+        // prepositional adjunct of any words up to the `that` it leads to
+        let adjunct_to_that = (c < e
+            && !bound
+            && matches!(
+                self.word(c),
+                "on" | "in" | "at" | "via" | "through" | "during" | "after" | "before" | "from"
+            ))
+        .then(|| {
+            (c + 1..e.min(c + 10))
+                .take_while(|&t| !matches!(self.word(t), "," | ";" | ":" | "\"" | "\u{201c}"))
+                .find(|&t| self.word(t) == "that")
+        })
+        .flatten();
+        if let Some(that) = adjunct_to_that {
+            c = that;
+        } else if c < e && !bound && !matches!(self.word(c), "a" | "an") {
             while c < e && ADJUNCTS.contains(&self.word(c)) {
                 c += 1;
             }

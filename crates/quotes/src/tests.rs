@@ -322,3 +322,13 @@ fn what_it_called_is_the_clause_subjects_label() {
     let q = find(&qs, "dangerous and aggressive actions");
     assert!(q.2.as_deref().is_some_and(|s| !s.contains("Chin")), "{q:?}");
 }
+
+#[test]
+fn a_prepositional_adjunct_before_that_is_no_part_of_the_words() {
+    let qs = quotes("Lina Okafor said on social media that the cranes had been sold.");
+    let q = find(&qs, "the cranes had been sold");
+    assert_eq!(q.0, "the cranes had been sold");
+    let qs = quotes("The port authority said on its Telegram channel that the cranes were safe.");
+    let q = find(&qs, "the cranes were safe");
+    assert_eq!(q.0, "the cranes were safe");
+}
