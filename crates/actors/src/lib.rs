@@ -172,6 +172,8 @@ struct Linker<'a> {
     /// The head word of a role noun named with a country (`ministry` of `China's commerce
     /// ministry`) → that country, which `the ministry` refers back to.
     role_country: FxHashMap<&'a str, &'a str>,
+    /// The non-state organisation named last, which `the group` refers back to.
+    last_group: Option<Key<'a>>,
     /// The actor of each key.
     keys: FxHashMap<Key<'a>, usize>,
     actors: Vec<Actor>,
@@ -243,6 +245,7 @@ impl ActorStage {
             last_igo: None,
             last_business: None,
             role_country: FxHashMap::default(),
+            last_group: None,
             keys: FxHashMap::default(),
             actors: Vec::new(),
             cand_actor: Vec::with_capacity(cands.len()),
@@ -715,6 +718,11 @@ impl<'a> Linker<'a> {
                 key: self.last_igo.clone()?,
                 seed: Seed::Known,
             }),
+            What::GroupRef => Some(Resolved {
+                kind: MentionType::Org,
+                key: self.last_group.clone()?,
+                seed: Seed::Known,
+            }),
             What::CountryRef => {
                 let iso = self.home?;
                 Some(Resolved {
@@ -966,7 +974,11 @@ impl<'a> Linker<'a> {
         }
         if !matches!(
             c.what,
-            What::Agent { .. } | What::RoleRef(_) | What::CountryRef | What::BlocRef
+            What::Agent { .. }
+                | What::RoleRef(_)
+                | What::CountryRef
+                | What::BlocRef
+                | What::GroupRef
         ) {
             self.confirmed.insert(name, r.key.clone());
         }
@@ -979,6 +991,23 @@ impl<'a> Linker<'a> {
             if head == Some(Head::Business) {
                 self.last_business = Some(r.key.clone());
             }
+        }
+        // `the group`: a non-state organisation, known (`Hamas`, an NGO) or typed as one
+        let non_state = match &r.key {
+            Key::Entry(e) => {
+                let entry = self.lex.entry(*e);
+                entry.kind == EntryKind::Org
+                    || (entry.kind == EntryKind::Igo
+                        && entry
+                            .codes
+                            .first()
+                            .is_some_and(|c| c.cameo.starts_with("NGO")))
+            }
+            Key::Other(_) => matches!(c.what, What::Unknown(Some(RunType::Org))),
+            _ => false,
+        };
+        if non_state && !matches!(c.what, What::GroupRef) {
+            self.last_group = Some(r.key.clone());
         }
         // `the bloc` is a union of states, not one of its institutions (`the Commission`,
         // `the European Council`, a court or a bank)

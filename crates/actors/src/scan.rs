@@ -57,6 +57,9 @@ pub(crate) enum What<'a> {
     CountryRef,
     /// `the bloc`, `the regional bloc`: the organisation of states named last.
     BlocRef,
+    /// `the group`: the non-state organisation named last (`Hamas`, `Amnesty
+    /// International`, a name typed as an organisation).
+    GroupRef,
 }
 
 /// The type of a capitalised run, from its cues.
@@ -164,7 +167,9 @@ struct TokenInfo {
 /// `country` and `bloc`, which after `the` refer back to a country or an organisation of
 /// states named before (a length test first: most words fail it at once).
 fn refers_back(w: &str) -> bool {
-    w.eq_ignore_ascii_case("country") || w.eq_ignore_ascii_case("bloc")
+    w.eq_ignore_ascii_case("country")
+        || w.eq_ignore_ascii_case("bloc")
+        || w.eq_ignore_ascii_case("group")
 }
 
 fn is_word(t: &Token) -> bool {
@@ -1172,6 +1177,18 @@ impl<'a> Scanner<'a> {
                     i += 1;
                     continue;
                 }
+            }
+
+            // `the group said`; not `the group of seven`
+            if !upper
+                && w.eq_ignore_ascii_case("group")
+                && i > start
+                && self.lower_is(i - 1, &["the"])
+                && !(i + 1 < end && self.lower_is(i + 1, &["of"]))
+            {
+                cands.push(Cand::new(i - 1, i + 1, What::GroupRef));
+                i += 1;
+                continue;
             }
 
             if !upper

@@ -1176,3 +1176,25 @@ fn refugees_and_aid_workers_take_no_fallback_country() {
         actor_of(&doc, "Sudanese refugees").unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
     assert_eq!(sudanese.country.as_deref(), Some("SDN"));
 }
+
+#[test]
+fn the_group_is_the_non_state_organisation_named_last() {
+    let text = "Raid\n\nHamas fighters attacked an army post near Khan Younis, and the group said it had captured two soldiers. The Group of Seven condemned the attack.\n";
+    let doc = analyze(text, Some("2024-04-02"));
+    assert_eq!(
+        actor_of(&doc, "the group").map(|a| a.name.as_str()),
+        Some("Hamas"),
+        "{:?}",
+        surfaces(&doc)
+    );
+    // with no organisation named before, `the group` is nobody
+    let doc = analyze(
+        "Raid\n\nGunmen attacked a post, and the group fled.\n",
+        None,
+    );
+    assert!(
+        actor_of(&doc, "the group").is_none(),
+        "{:?}",
+        surfaces(&doc)
+    );
+}
