@@ -888,18 +888,28 @@ impl<'a> Linker<'a> {
                 key: Key::Other(name),
                 seed: Seed::NewOrg(surface),
             },
-            RunType::Loc | RunType::Gpe => Resolved {
-                kind: if run_type == RunType::Loc {
-                    MentionType::Loc
-                } else {
-                    MentionType::Gpe
-                },
-                key: Key::Place(name, None),
-                seed: Seed::Place {
-                    name: surface,
-                    iso: None,
-                },
-            },
+            RunType::Loc | RunType::Gpe => {
+                // `Gaza City`, `Kuwait City`: a known city's name and `City` are that city's
+                // country's
+                let iso = surface
+                    .strip_suffix(" City")
+                    .and_then(|city| self.lex.names.get(&*folded(city)))
+                    .and_then(|hits| {
+                        hits.iter()
+                            .map(|h| self.lex.entry(h.entry))
+                            .find(|e| e.kind == EntryKind::City)
+                    })
+                    .and_then(|e| e.country.as_deref());
+                Resolved {
+                    kind: if run_type == RunType::Loc && iso.is_none() {
+                        MentionType::Loc
+                    } else {
+                        MentionType::Gpe
+                    },
+                    key: Key::Place(name, iso),
+                    seed: Seed::Place { name: surface, iso },
+                }
+            }
         })
     }
 

@@ -1198,3 +1198,15 @@ fn the_group_is_the_non_state_organisation_named_last() {
         surfaces(&doc)
     );
 }
+
+#[test]
+fn a_known_city_and_city_is_that_citys_country() {
+    let doc = analyze(
+        "Strikes\n\nTwo buildings were hit in Gaza City on Monday, and a school in Kuwait City closed.\n",
+        None,
+    );
+    for (surface, iso) in [("Gaza City", "PSE"), ("Kuwait City", "KWT")] {
+        let place = actor_of(&doc, surface).unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
+        assert_eq!(place.country.as_deref(), Some(iso), "{surface}");
+    }
+}
