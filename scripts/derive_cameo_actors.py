@@ -786,10 +786,11 @@ ADD = [
 QUALIFIED = {"intelligence"}
 
 # Roles whose people are seldom of the country a story is set in (refugees have crossed a
-# border, aid agencies and their workers mostly come from abroad): they take a country only
+# border, aid agencies and their workers mostly come from abroad, diplomats serve abroad): they take a country only
 # from the words around them, never the article's own.
 FOREIGN = {
-    "aid agencies", "aid agency", "aid worker", "aid workers", "asylum seeker",
+    "aid agencies", "aid agency", "aid worker", "aid workers", "asylum seeker", "diplomat",
+    "diplomats",
     "asylum seekers", "boat people", "charities", "charity", "ngo", "ngos",
     "non-governmental organisation", "non-governmental organisations",
     "non-governmental organization", "non-governmental organizations", "refugee", "refugees",

@@ -1112,8 +1112,11 @@ impl<'a> Scanner<'a> {
                 // `Sudanese officials said the army had`: the speaker's own
                 // `other European governments`, `foreign diplomats`: of some state the
                 // sentence does not name, not the article's own
-                // (`refugees`, `aid workers`: seldom of the story's own country)
-                let home = !agent.foreign
+                // (`refugees`, `aid workers`: seldom of the story's own country, unless a
+                // possessive says whose they are: `recalled its diplomats`)
+                let owned = (from.saturating_sub(2).max(start)..from)
+                    .any(|k| self.lower_is(k, &["its", "their", "our"]));
+                let home = (!agent.foreign || owned)
                     && !(from.saturating_sub(2).max(start)..i).any(|k| {
                         self.lower_is(
                             k,
@@ -1133,7 +1136,7 @@ impl<'a> Scanner<'a> {
                         .then(|| {
                             self.opening_place(&cands[own..], first_word)
                                 .or_else(|| self.speakers_country(&cands[own..], i, start))
-                                .or_else(|| self.its_country(&cands[own..], i, start))
+                                .or_else(|| self.its_country(&cands[own..], from, start))
                         })
                         .flatten()
                 });

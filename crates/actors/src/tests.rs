@@ -1210,3 +1210,20 @@ fn a_known_city_and_city_is_that_citys_country() {
         assert_eq!(place.country.as_deref(), Some(iso), "{surface}");
     }
 }
+
+#[test]
+fn diplomats_take_a_country_from_their_words_or_their_owner_only() {
+    let text = "Summit\n\nChina urged restraint. Chinese officials met Chinese envoys. Diplomats said the talks had stalled. China recalled its remaining diplomats from Vilnius.\n";
+    let doc = analyze(text, Some("2025-03-08"));
+    let bare = actor_of(&doc, "Diplomats").unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
+    assert_eq!(bare.country, None, "{}", bare.name);
+    let owned = doc
+        .mentions
+        .iter()
+        .filter(|m| doc.span_text(m.span) == "diplomats")
+        .next_back()
+        .and_then(|m| m.actor)
+        .map(|a| &doc.actors[a as usize])
+        .unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
+    assert_eq!(owned.country.as_deref(), Some("CHN"), "{}", owned.name);
+}

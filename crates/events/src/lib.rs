@@ -3187,6 +3187,24 @@ impl<'a> Finder<'a> {
                 (k + 1 < end && self.is(k, "'s") && self.mention_at[k + 1].is_some())
                     .then_some(k + 1)
             });
+            // `Eritrea's information minister, Yemane Gebremeskel, dismissed`: the person the
+            // possessor's title introduces
+            let head = head.or_else(|| {
+                if !(k + 1 < end && self.is(k, "'s")) {
+                    return None;
+                }
+                let mut j = k + 1;
+                while j < end.min(k + 6)
+                    && self.mention_at[j].is_none()
+                    && self.doc.tokens[j].kind == TokenKind::Word
+                {
+                    j += 1;
+                }
+                if j < end && self.is(j, ",") {
+                    j += 1;
+                }
+                (j < end && self.mention_at[j].is_some()).then_some(j)
+            });
             source.is_some() && head.is_some_and(|h| actor_at(h) == source)
         };
         // `Faki, chairperson of the AU Commission, condemned`: a name in an aside set off by
@@ -3214,6 +3232,9 @@ impl<'a> Finder<'a> {
         // rejected` after `Pakistan accused Indian troops`: Pakistan), then the nearest
         let country = |a: u32| self.doc.actors[a as usize].country.as_deref();
         let own_country = source.and_then(country);
+        // (nor the source's own side under another name: `Asmara` for an Eritrean minister)
+        let code = |a: u32| self.doc.actors[a as usize].cameo.as_deref();
+        let own_code = source.and_then(code);
         (first..attribution)
             .filter_map(|t| self.mention_at[t].map(|mi| (t, mi)))
             .filter(|&(t, _)| !describes_source(t) && !beside_source(t))
@@ -3221,7 +3242,8 @@ impl<'a> Finder<'a> {
                 let a = self.doc.mentions[mi as usize].actor?;
                 let kind = self.doc.actors[a as usize].kind;
                 let same = own_country.is_some() && country(a) == own_country;
-                (Some(a) != source && kind != ActorType::Place).then_some((
+                let own_side = own_code.is_some() && code(a) == own_code;
+                (Some(a) != source && !own_side && kind != ActorType::Place).then_some((
                     same,
                     t.abs_diff(m.first),
                     a,

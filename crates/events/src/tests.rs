@@ -2000,3 +2000,24 @@ fn a_teams_phrase_on_a_petrarch_verb_is_as_sure_as_its_own() {
         );
     }
 }
+
+#[test]
+fn no_intention_of_negates_and_a_guessed_target_is_no_part_of_the_source() {
+    let doc = run(
+        "Eritrea's information minister, Yemane Gebremeskel, dismissed the allegations and said Asmara had no intention of attacking its neighbour.",
+    );
+    let attack = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("19"))
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert!(attack.negated, "{:?}", summary(&doc));
+    // the minister's own country (named as his possessor, or by its capital) is no target of
+    // his dismissal
+    let dismiss = doc
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("12"))
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert_eq!(dismiss.target, None, "{:?}", summary(&doc));
+}
