@@ -1139,8 +1139,7 @@ fn its_role_after_a_sentence_naming_two_countries_is_the_subjects() {
     let the = doc
         .mentions
         .iter()
-        .filter(|m| doc.span_text(m.span) == "ministry")
-        .next_back()
+        .rfind(|m| doc.span_text(m.span) == "ministry")
         .and_then(|m| m.actor)
         .map(|a| &doc.actors[a as usize])
         .unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
@@ -1220,8 +1219,7 @@ fn diplomats_take_a_country_from_their_words_or_their_owner_only() {
     let owned = doc
         .mentions
         .iter()
-        .filter(|m| doc.span_text(m.span) == "diplomats")
-        .next_back()
+        .rfind(|m| doc.span_text(m.span) == "diplomats")
         .and_then(|m| m.actor)
         .map(|a| &doc.actors[a as usize])
         .unwrap_or_else(|| panic!("{:?}", surfaces(&doc)));
