@@ -601,6 +601,26 @@ impl<'a> Finder<'a> {
             code = self.naming(after, end);
             origin = Origin::Curated;
         }
+        // `the two countries have clashed over the detentions`, `lawmakers clashed over the
+        // budget`: a dispute, no fighting (`clashed over the weekend` is a time; `clashed
+        // with police over the closure` keeps its fighting)
+        if &*v.lemma == "clash" && after + 1 < end && self.is(after, "over") {
+            let mut k = after + 1;
+            while k < end && self.is_any(k, &["the", "a", "two", "three", "several", "past"]) {
+                k += 1;
+            }
+            let time = k < end
+                && self.is_any(
+                    k,
+                    &[
+                        "weekend", "weekends", "night", "nights", "day", "days", "week", "weeks",
+                        "month", "months", "year", "years", "holiday", "hours",
+                    ],
+                );
+            if !time {
+                return None;
+            }
+        }
         // `said he would appeal`, `appealed the verdict`, `appealed against the ruling`: a
         // court appeal; a CAMEO appeal (02) asks someone for something (`appealed for calm`,
         // `appealed to the UN`)

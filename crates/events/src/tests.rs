@@ -2021,3 +2021,24 @@ fn no_intention_of_negates_and_a_guessed_target_is_no_part_of_the_source() {
         .unwrap_or_else(|| panic!("{:?}", summary(&doc)));
     assert_eq!(dismiss.target, None, "{:?}", summary(&doc));
 }
+
+#[test]
+fn clashing_over_a_matter_is_a_dispute_not_a_fight() {
+    let doc = run("China and Canada have clashed over the detention of Canadian citizens.");
+    assert!(
+        summary(&doc).iter().all(|e| !e.starts_with("19")),
+        "{:?}",
+        summary(&doc)
+    );
+    // over a time, or with someone over a matter, it is still fighting
+    for body in [
+        "Kenyan police and protesters clashed over the weekend in Nairobi.",
+        "Kenyan police clashed with protesters over the closure of a mosque.",
+    ] {
+        let events = summary(&run(body));
+        assert!(
+            events.iter().any(|e| e.starts_with("190")),
+            "{body}: {events:?}"
+        );
+    }
+}
